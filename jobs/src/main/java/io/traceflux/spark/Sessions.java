@@ -1,0 +1,55 @@
+package io.traceflux.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession every command and test uses, so that they share one configuration:
+ * Delta's extension and catalog, UTC session time, and small-data defaults that a cluster
+ * submit may override with {@code --conf}.
+ */
+public final class Sessions {
+
+    private Sessions() {
+    }
+
+    /** The settings that correctness depends on; a cluster must not override them. */
+    public static SparkConf baseConf(SparkConf conf) {
+        return conf
+                .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+                // Timestamps are UTC everywhere (SPEC 5); text without offset is UTC too.
+                .set("spark.sql.session.timeZone", "UTC")
+                // A missing map key or label must read as null (absent), never raise.
+                .set("spark.sql.ansi.enabled", "false")
+                .set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    }
+
+    /**
+     * A session for the command line: {@code master} when given, else what spark-submit set,
+     * else {@code local[*]}.
+     */
+    public static SparkSession forJob(String appName, String master) {
+        SparkConf conf = baseConf(new SparkConf().setAppName(appName));
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        setIfAbsent(conf, "spark.sql.shuffle.partitions", "8");
+        setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "2");
+        setIfAbsent(conf, "spark.ui.showConsoleProgress", "false");
+        if (conf.get("spark.master").startsWith("local")) {
+            setIfAbsent(conf, "spark.driver.host", "127.0.0.1");
+            setIfAbsent(conf, "spark.driver.bindAddress", "127.0.0.1");
+            setIfAbsent(conf, "spark.ui.enabled", "false");
+        }
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    private static void setIfAbsent(SparkConf conf, String key, String value) {
+        if (!conf.contains(key)) {
+            conf.set(key, value);
+        }
+    }
+}
