@@ -1,0 +1,48 @@
+package io.traceflux.pipeline;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Step 6: one row per incident (SPEC 3.2), over its signals and their duplicates: first and
+ * last ts, highest severity, counts, the sorted services and hosts it touches (nulls left
+ * out), the group key and the title. Unlike the other steps it maps signals to incidents.
+ */
+public final class Aggregate {
+
+    private final TitleTemplate title;
+
+    public Aggregate(TitleTemplate title) {
+        this.title = title;
+    }
+
+    /** Incidents of explained signals (the output of the first five steps). */
+    public Dataset<Row> apply(Dataset<Row> signals) {
+        return signals.filter(col(Columns.INCIDENT_ID).isNotNull())
+                .groupBy(col(Columns.INCIDENT_ID))
+                .agg(first(col(Columns.GROUP_KEY)).as(Columns.GROUP_KEY),
+                        first(col(Columns.FIRST_SIGNAL_ID)).as(Columns.FIRST_SIGNAL_ID),
+                        min(col(Columns.TS)).as("opened_at"),
+                        max(col(Columns.TS)).as("last_signal_at"),
+                        max(col(Columns.SEVERITY_RANK)).as("_rank"),
+                        count(lit(1)).as("signal_count"),
+                        countDistinct(col(Columns.FINGERPRINT)).as("distinct_fingerprints"),
+                        array_sort(collect_set(col("service"))).as("services"),
+                        array_sort(collect_set(col("host"))).as("hosts"))
+                .withColumn(Columns.SEVERITY, Normalize.nameOf(col("_rank")))
+                .withColumn("title", title.render(col("signal_count"), col(Columns.GROUP_KEY)))
+                .select(col(Columns.INCIDENT_ID), col(Columns.GROUP_KEY), col(Columns.FIRST_SIGNAL_ID),
+                        col("opened_at"), col("last_signal_at"), col(Columns.SEVERITY), col("signal_count"),
+                        col("distinct_fingerprints"), col("services"), col("hosts"), col("title"));
+    }
+}

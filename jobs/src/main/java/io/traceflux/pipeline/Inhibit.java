@@ -1,0 +1,114 @@
+package io.traceflux.pipeline;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+
+import io.traceflux.policy.SuppressionRule;
+import io.traceflux.spark.ScalaSeqs;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * One inhibit rule as a bounded time-window join (SPEC 3.2 step 3).
+ *
+ * <p>Time is cut into buckets as wide as {@code within}. Two signals in the same bucket are
+ * always within range; a source in the bucket before a target's is in range exactly when the
+ * latest such source is, and one in the bucket after exactly when the earliest is. So the
+ * sources reduce to one row per (equal values, bucket) holding "any source here", and the
+ * earliest and latest source times, and each target needs a single equi-join lookup of its
+ * own bucket. That is linear in the signals, never a cross join, and the lookup side is small.
+ */
+final class Inhibit implements PipelineStep {
+
+    private static final String BUCKET = "_inhibit_bucket";
+    private static final String US = "_inhibit_us";
+    private static final String ANY_SAME = "_inhibit_same";
+    private static final String NEXT_MIN = "_inhibit_next_min";
+    private static final String PREV_MAX = "_inhibit_prev_max";
+
+    private final SuppressionRule.Inhibit rule;
+    private final long withinMicros;
+    private final long bucketWidth;
+
+    Inhibit(SuppressionRule.Inhibit rule) {
+        this.rule = rule;
+        this.withinMicros = rule.within().toNanos() / 1_000;
+        // A zero window means equal timestamps only: one-microsecond buckets say exactly that.
+        this.bucketWidth = Math.max(withinMicros, 1);
+    }
+
+    @Override
+    public Dataset<Row> apply(Dataset<Row> signals) {
+        Column unsuppressed = col(Columns.SUPPRESSED_BY).isNull();
+        Column isSource = MatcherColumns.all(rule.source());
+        Dataset<Row> keyed = withKeys(signals);
+        Dataset<Row> sources = sourcesByBucket(keyed.filter(unsuppressed.and(isSource)));
+
+        List<String> joinKeys = new ArrayList<>(keyNames());
+        joinKeys.add(BUCKET);
+        Dataset<Row> joined = keyed.join(sources, ScalaSeqs.of(joinKeys), "left");
+
+        Column us = col(US);
+        Column nearSource = coalesce(col(ANY_SAME), lit(false))
+                .or(coalesce(col(NEXT_MIN).minus(us).leq(withinMicros), lit(false)))
+                .or(coalesce(us.minus(col(PREV_MAX)).leq(withinMicros), lit(false)));
+        Column isTarget = unsuppressed.and(MatcherColumns.all(rule.target())).and(not(isSource));
+
+        Dataset<Row> marked = Suppress.mark(joined, rule.id(), isTarget.and(nearSource));
+        List<String> helpers = new ArrayList<>(keyNames());
+        helpers.addAll(List.of(BUCKET, US, ANY_SAME, NEXT_MIN, PREV_MAX));
+        return marked.drop(helpers.toArray(String[]::new));
+    }
+
+    private Dataset<Row> withKeys(Dataset<Row> signals) {
+        Dataset<Row> result = signals.withColumn(US, Columns.tsMicros());
+        for (int i = 0; i < rule.equal().size(); i++) {
+            result = result.withColumn(keyNames().get(i), SignalFields.value(rule.equal().get(i)));
+        }
+        return result.withColumn(BUCKET, Columns.bucket(col(US), bucketWidth));
+    }
+
+    /**
+     * For each (equal values, target bucket): whether a source lies in that bucket, the earliest
+     * source in the next bucket and the latest in the previous one.
+     */
+    private Dataset<Row> sourcesByBucket(Dataset<Row> sources) {
+        List<Column> keys = new ArrayList<>();
+        keyNames().forEach(k -> keys.add(col(k)));
+        List<Column> groupBy = new ArrayList<>(keys);
+        groupBy.add(col(BUCKET));
+        Dataset<Row> perBucket = sources.groupBy(groupBy.toArray(Column[]::new))
+                .agg(min(col(US)).as("smin"), max(col(US)).as("smax"));
+
+        Dataset<Row> same = perBucket.select(cols(keys, col(BUCKET), lit(true).as(ANY_SAME),
+                lit(null).cast("long").as(NEXT_MIN), lit(null).cast("long").as(PREV_MAX)));
+        Dataset<Row> forPrevBucket = perBucket.select(cols(keys, col(BUCKET).minus(1).as(BUCKET),
+                lit(null).cast("boolean").as(ANY_SAME), col("smin").as(NEXT_MIN), lit(null).cast("long").as(PREV_MAX)));
+        Dataset<Row> forNextBucket = perBucket.select(cols(keys, col(BUCKET).plus(1).as(BUCKET),
+                lit(null).cast("boolean").as(ANY_SAME), lit(null).cast("long").as(NEXT_MIN), col("smax").as(PREV_MAX)));
+        return same.union(forPrevBucket).union(forNextBucket)
+                .groupBy(groupBy.toArray(Column[]::new))
+                .agg(max(col(ANY_SAME)).as(ANY_SAME), min(col(NEXT_MIN)).as(NEXT_MIN), max(col(PREV_MAX)).as(PREV_MAX));
+    }
+
+    private List<String> keyNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < rule.equal().size(); i++) {
+            names.add("_inhibit_eq" + i);
+        }
+        return names;
+    }
+
+    private static Column[] cols(List<Column> keys, Column... more) {
+        List<Column> all = new ArrayList<>(keys);
+        all.addAll(List.of(more));
+        return all.toArray(Column[]::new);
+    }
+}

@@ -1,0 +1,38 @@
+package io.traceflux.pipeline;
+
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+
+import io.traceflux.policy.Matcher;
+import io.traceflux.policy.Regexes;
+import java.util.List;
+import org.apache.spark.sql.Column;
+
+/**
+ * Compiles Alertmanager matchers (SPEC 3.1) into native Spark column expressions, so a
+ * policy never runs code of its own: equality on the resolved value, or {@code rlike} on a
+ * fully anchored translation of the RE2 pattern.
+ */
+public final class MatcherColumns {
+
+    private MatcherColumns() {
+    }
+
+    /** The conjunction of {@code matchers}; an empty list matches every signal. */
+    public static Column all(List<Matcher> matchers) {
+        Column result = lit(true);
+        for (Matcher m : matchers) {
+            result = result.and(one(m));
+        }
+        return result;
+    }
+
+    /** One matcher as a boolean column that is never null. */
+    public static Column one(Matcher m) {
+        Column value = SignalFields.value(m.name());
+        Column positive = m.op().isRegex()
+                ? value.rlike(Regexes.anchoredJava(m.value()))
+                : value.equalTo(lit(m.value()));
+        return m.op().isNegated() ? not(positive) : positive;
+    }
+}
