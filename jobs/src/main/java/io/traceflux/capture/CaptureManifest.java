@@ -49,7 +49,8 @@ public record CaptureManifest(String captureId, Instant windowStart, Instant win
                 return parse(JSON.readTree(in), file.toString());
             }
         } catch (JacksonException e) {
-            throw new InvalidInputException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new InvalidInputException(file + ": not valid JSON: " + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

@@ -47,7 +47,8 @@ public record Scope(SortedMap<String, SortedSet<String>> dimensions) {
     /** Parses {@code name=value|value,name=value}, or {@value #ALL}. */
     public static Scope parse(String text) {
         if (text == null || text.isEmpty()) {
-            throw invalid(text, "it is empty; give no scope, or '" + ALL + "', for the whole capture");
+            throw invalid(text, "it is empty; give no scope, or '" + ALL
+                    + "', for the whole capture");
         }
         if (text.equals(ALL)) {
             return all();
@@ -79,7 +80,8 @@ public record Scope(SortedMap<String, SortedSet<String>> dimensions) {
     public Column condition() {
         Column condition = lit(true);
         for (Map.Entry<String, SortedSet<String>> dim : dimensions.entrySet()) {
-            condition = condition.and(SignalFields.value(dim.getKey()).isin(dim.getValue().toArray()));
+            Object[] allowed = dim.getValue().toArray();
+            condition = condition.and(SignalFields.value(dim.getKey()).isin(allowed));
         }
         return condition;
     }

@@ -34,14 +34,16 @@ class CaptureManifestTest {
         assertThat(manifest.scope()).isEqualTo("region=eu-west");
         assertThat(manifest.source()).isEqualTo("prod-eu");
         assertThat(manifest.raw().get("ticket").textValue()).isEqualTo("INC-7");
-        assertThat(manifest.window()).isEqualTo(new TimeRange(manifest.windowStart(), manifest.windowEnd()));
+        assertThat(manifest.window())
+                .isEqualTo(new TimeRange(manifest.windowStart(), manifest.windowEnd()));
     }
 
     @Test
     void readsThroughAHadoopUri() throws IOException {
         write(manifest("\"2026-11-20T10:00:00Z\"", "\"2026-11-20T10:05:00Z\""));
 
-        CaptureManifest manifest = CaptureManifest.read(new Configuration(), capture.toUri().toString());
+        CaptureManifest manifest =
+                CaptureManifest.read(new Configuration(), capture.toUri().toString());
 
         assertThat(manifest.captureId()).isEqualTo("w1");
         assertThat(manifest.scope()).isNull();
@@ -90,7 +92,8 @@ class CaptureManifestTest {
     }
 
     private static String manifest(String start, String end) {
-        return "{\"capture_id\": \"w1\", \"window_start\": " + start + ", \"window_end\": " + end + "}";
+        return "{\"capture_id\": \"w1\", \"window_start\": " + start + ", \"window_end\": " + end
+                + "}";
     }
 
     private CaptureManifest read() {
@@ -98,7 +101,8 @@ class CaptureManifestTest {
     }
 
     private String file() {
-        return new org.apache.hadoop.fs.Path(capture.toString(), CaptureManifest.FILE_NAME).toString();
+        return new org.apache.hadoop.fs.Path(capture.toString(), CaptureManifest.FILE_NAME)
+                .toString();
     }
 
     private void write(String json) throws IOException {

@@ -110,7 +110,8 @@ class ScopeTest extends SparkTestBase {
                 .add("upper", "2026-11-20T10:00:00Z").set("pop", "FRA1").label("team", "edge")
                 .toDataFrame(spark);
 
-        assertThat(ids(signals, "region=eu-west,pop=fra1|ams2")).containsExactly("ams", "fra", "nolabels");
+        assertThat(ids(signals, "region=eu-west,pop=fra1|ams2"))
+                .containsExactly("ams", "fra", "nolabels");
         assertThat(ids(signals, "pop=|fra1,team=edge")).containsExactly("fra", "nopop", "us");
         assertThat(ids(signals, "team=")).containsExactly("nolabels");
         assertThat(ids(signals, "*")).hasSize(6);

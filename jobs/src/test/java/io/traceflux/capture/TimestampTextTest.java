@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One table of cases, checked against both the driver parser and the Spark expression. */
 class TimestampTextTest extends SparkTestBase {
 
-    /** text -> the instant it denotes (java.time's own ISO parser as the oracle), null if invalid. */
+    /** text -> the instant it denotes (java.time's ISO parser is the oracle), null if invalid. */
     private static final Map<String, String> CASES = new LinkedHashMap<>();
 
     static {
@@ -98,7 +98,8 @@ class TimestampTextTest extends SparkTestBase {
     @ParameterizedTest
     @MethodSource("cases")
     void driverParserFollowsTheTable(String text, String expected) {
-        assertThat(TimestampText.parse(text)).isEqualTo(Optional.ofNullable(expected).map(Instant::parse));
+        assertThat(TimestampText.parse(text))
+                .isEqualTo(Optional.ofNullable(expected).map(Instant::parse));
     }
 
     @Test
