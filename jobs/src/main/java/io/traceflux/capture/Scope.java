@@ -32,10 +32,17 @@ public record Scope(SortedMap<String, SortedSet<String>> dimensions) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_./-]*");
 
+    /** Keeps the invariants that make {@link #toString()} read back to an equal scope. */
     public Scope {
         TreeMap<String, SortedSet<String>> copy = new TreeMap<>();
-        dimensions.forEach((name, values) ->
-                copy.put(name, Collections.unmodifiableSortedSet(new TreeSet<>(values))));
+        dimensions.forEach((name, values) -> {
+            boolean representable =
+                    values.stream().noneMatch(v -> v.contains(",") || v.contains("|"));
+            if (!NAME.matcher(name).matches() || values.isEmpty() || !representable) {
+                throw new IllegalArgumentException("not a scope dimension: " + name + "=" + values);
+            }
+            copy.put(name, Collections.unmodifiableSortedSet(new TreeSet<>(values)));
+        });
         dimensions = Collections.unmodifiableSortedMap(copy);
     }
 

@@ -7,6 +7,7 @@ import io.traceflux.InvalidInputException;
 import io.traceflux.SparkTestBase;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -77,11 +78,21 @@ class ScopeTest extends SparkTestBase {
 
     @Test
     void theCanonicalFormIsAValueNotTheTextGiven() {
-        TreeMap<String, SortedSet<String>> dims = new TreeMap<>();
-        dims.put("pop", new TreeSet<>(List.of("fra1")));
-        assertThat(new Scope(dims)).isEqualTo(Scope.parse("pop=fra1"));
+        assertThat(new Scope(dims("pop", List.of("fra1")))).isEqualTo(Scope.parse("pop=fra1"));
         assertThatThrownBy(() -> Scope.parse("pop=fra1").dimensions().put("x", new TreeSet<>()))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void theConstructorRefusesWhatTheTextCouldNotSay() {
+        assertThatThrownBy(() -> new Scope(dims("pop", List.of())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Scope(dims("pop", List.of("a,b"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Scope(dims("pop", List.of("a|b"))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Scope(dims("1pop", List.of("a"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
@@ -115,6 +126,12 @@ class ScopeTest extends SparkTestBase {
         assertThat(ids(signals, "pop=|fra1,team=edge")).containsExactly("fra", "nopop", "us");
         assertThat(ids(signals, "team=")).containsExactly("nolabels");
         assertThat(ids(signals, "*")).hasSize(6);
+    }
+
+    private static SortedMap<String, SortedSet<String>> dims(String name, List<String> values) {
+        TreeMap<String, SortedSet<String>> dims = new TreeMap<>();
+        dims.put(name, new TreeSet<>(values));
+        return dims;
     }
 
     private static List<String> ids(Dataset<Row> signals, String scope) {
