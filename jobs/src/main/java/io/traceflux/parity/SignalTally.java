@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,6 +44,10 @@ record SignalTally(
     record Cell(String baseline, String replay, long signals) {
     }
 
+    private static final Comparator<Cell> CELL_ORDER =
+            Comparator.comparing(Cell::baseline, Comparator.nullsFirst(CodePointOrder.COMPARATOR))
+                    .thenComparing(Cell::replay, Comparator.nullsFirst(CodePointOrder.COMPARATOR));
+
     SignalTally {
         cells = List.copyOf(cells);
     }
@@ -62,6 +67,8 @@ record SignalTally(
                 totals[i] += g.getLong(2 + i);
             }
         }
+        // Spark returns groups in any order; a fixed order makes the driver's sums reproducible.
+        cells.sort(CELL_ORDER);
         return new SignalTally(cells, totals[0], totals[1], totals[2], totals[3], totals[4]);
     }
 
