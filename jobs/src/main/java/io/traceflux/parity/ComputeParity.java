@@ -89,7 +89,8 @@ public final class ComputeParity {
         long downgraded = criticals(components, baseline, c -> !c.replayIds().isEmpty()
                 && AttributeChanges.highest(AttributeChanges.views(c.replayIds(), replay)) != Severity.CRITICAL);
         long newIncidents = counts.getOrDefault(ComponentClass.NEW, 0L);
-        Confidence confidence = Confidence.assess(new Confidence.Evidence(tally.selected(), quarantined(),
+        Confidence confidence = Confidence.assess(new Confidence.Evidence(tally.selected(),
+                ParityReport.total(inputs.quarantinedByReason()),
                 tally.unknownSeverity(), side.conflicts(), side.hasFingerprints(), side.hasSuppression(),
                 baselineIncidents));
         Map<String, Double> actuals = new LinkedHashMap<>();
@@ -105,10 +106,6 @@ public final class ComputeParity {
                 missingCritical, downgraded, inputs.quarantinedByReason(), tally.unknownSeverity(), side.conflicts(),
                 tally.selected(), tally.compared(), newIncidents, tally.newlySuppressed(), confidence,
                 GateResult.evaluate(inputs.gates(), actuals));
-    }
-
-    private long quarantined() {
-        return inputs.quarantinedByReason().values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Share of selected signals without a difference; 1.0 when nothing was selected. */

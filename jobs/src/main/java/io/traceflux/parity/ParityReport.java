@@ -66,6 +66,11 @@ public record ParityReport(
     }
 
     public long quarantined() {
+        return total(quarantinedByReason);
+    }
+
+    /** Rows over all quarantine reasons. */
+    static long total(Map<String, Long> quarantinedByReason) {
         return quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
     }
 
