@@ -1,0 +1,134 @@
+package io.traceflux.parity;
+
+import static java.util.stream.Collectors.counting;
+import static java.util.stream.Collectors.groupingBy;
+
+import io.traceflux.policy.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Compares a replay with its baseline (SPEC 4): links incidents that share signals, classifies
+ * the connected components, computes the parity report and builds the diff tables.
+ *
+ * <p>Signals stay in Spark: one aggregation over them yields (baseline incident, replay
+ * incident) cells, which are as few as the incidents and come to the driver for the graph,
+ * B-cubed and the report. The signal-level tables are joins against the small component map.
+ *
+ * <pre>{@code
+ * ParityResult result = ComputeParity.of(inputs).execute();
+ * result.tables().forEach(writer::write);
+ * }</pre>
+ */
+public final class ComputeParity {
+
+    private static final StructType COMPONENT_MAP = new StructType()
+            .add("incident_id", DataTypes.StringType)
+            .add("component_id", DataTypes.StringType)
+            .add("class", DataTypes.StringType)
+            .add("size", DataTypes.LongType);
+
+    private final ParityInputs inputs;
+
+    private ComputeParity(ParityInputs inputs) {
+        this.inputs = inputs;
+    }
+
+    public static ComputeParity of(ParityInputs inputs) {
+        return new ComputeParity(inputs);
+    }
+
+    /** Runs the signal aggregation (one Spark job) and returns the result. */
+    public ParityResult execute() {
+        SparkSession spark = inputs.replay().signals().sparkSession();
+        String id = inputs.executionId();
+        Dataset<Row> compared = SignalComparison.compare(inputs.replay(), inputs.baseline());
+        SignalTally tally = SignalTally.of(compared);
+        ParityGraph graph = ParityGraph.of(tally.cells());
+        Map<String, IncidentView> baseline =
+                IncidentView.collect(inputs.baseline().incidents(), graph.baselineSizes().keySet(), "baseline");
+        Map<String, IncidentView> replay =
+                IncidentView.collect(inputs.replay().incidents(), graph.replaySizes().keySet(), "replay");
+        List<IncidentDiff> diffs = graph.components().stream()
+                .map(c -> new IncidentDiff(c, AttributeChanges.of(c, baseline, replay)))
+                .toList();
+        ParityReport report = report(tally, graph, baseline, replay);
+        Dataset<Row> classified = SignalComparison.withComponents(compared,
+                componentMap(spark, graph, Component::baselineIds, graph.baselineSizes()),
+                componentMap(spark, graph, Component::replayIds, graph.replaySizes()));
+        return new ParityResult(report, diffs, classified,
+                spark.createDataFrame(List.of(report.toRow()), ParityTables.PARITY_REPORT),
+                spark.createDataFrame(diffs.stream().map(d -> d.toRow(id)).toList(), ParityTables.INCIDENT_DIFFS),
+                SignalDiffs.fingerprints(classified, id),
+                SignalDiffs.suppressions(classified, id),
+                SignalDiffs.correlations(classified, id),
+                RuleImpact.of(classified, inputs.suppressionRules(), id),
+                BlastRadius.of(classified, id));
+    }
+
+    private ParityReport report(SignalTally tally, ParityGraph graph,
+            Map<String, IncidentView> baseline, Map<String, IncidentView> replay) {
+        List<Component> components = graph.components();
+        Map<ComponentClass, Long> counts = components.stream().collect(groupingBy(Component::cls, counting()));
+        long baselineIncidents = graph.baselineSizes().size();
+        double parity = baselineIncidents == 0 ? 1.0
+                : (double) counts.getOrDefault(ComponentClass.EXACT, 0L) / baselineIncidents;
+        BCubed bcubed = BCubed.of(tally.cells(), graph.baselineSizes(), graph.replaySizes());
+        ParityInputs.Baseline side = inputs.baseline();
+        long missingCritical = criticals(components, baseline, c -> c.cls() == ComponentClass.MISSING);
+        long downgraded = criticals(components, baseline, c -> !c.replayIds().isEmpty()
+                && AttributeChanges.highest(AttributeChanges.views(c.replayIds(), replay)) != Severity.CRITICAL);
+        long newIncidents = counts.getOrDefault(ComponentClass.NEW, 0L);
+        Confidence confidence = Confidence.assess(new Confidence.Evidence(tally.selected(),
+                ParityReport.total(inputs.quarantinedByReason()),
+                tally.unknownSeverity(), side.conflicts(), side.hasFingerprints(), side.hasSuppression(),
+                baselineIncidents));
+        Map<String, Double> actuals = new LinkedHashMap<>();
+        actuals.put("min_incident_parity", parity);
+        actuals.put("min_bcubed_f1", bcubed.f1());
+        actuals.put("max_missing_critical", (double) missingCritical);
+        actuals.put("max_new_incidents", (double) newIncidents);
+        actuals.put("max_newly_suppressed", (double) tally.newlySuppressed());
+        return new ParityReport(inputs.executionId(), inputs.scope(), baselineIncidents, graph.replaySizes().size(),
+                counts, parity, bcubed,
+                side.hasFingerprints() ? agreement(tally.fingerprintDiffs(), tally.selected()) : null,
+                side.hasSuppression() ? agreement(tally.suppressionDiffs(), tally.selected()) : null,
+                missingCritical, downgraded, inputs.quarantinedByReason(), tally.unknownSeverity(), side.conflicts(),
+                tally.selected(), tally.compared(), newIncidents, tally.newlySuppressed(), confidence,
+                GateResult.evaluate(inputs.gates(), actuals));
+    }
+
+    /** Share of selected signals without a difference; 1.0 when nothing was selected. */
+    private static double agreement(long differing, long selected) {
+        return selected == 0 ? 1.0 : (double) (selected - differing) / selected;
+    }
+
+    /** Critical baseline incidents in the components {@code which} accepts. */
+    private static long criticals(List<Component> components, Map<String, IncidentView> baseline,
+            Predicate<Component> which) {
+        return components.stream().filter(which)
+                .flatMap(c -> AttributeChanges.views(c.baselineIds(), baseline).stream())
+                .filter(v -> v.severity() == Severity.CRITICAL)
+                .count();
+    }
+
+    /** One side's incident id to component (broadcast into the signal comparison). */
+    private static Dataset<Row> componentMap(SparkSession spark, ParityGraph graph,
+            Function<Component, List<String>> ids, Map<String, Long> sizes) {
+        List<Row> rows = new ArrayList<>();
+        for (Component c : graph.components()) {
+            ids.apply(c).forEach(id -> rows.add(RowFactory.create(id, c.id(), c.cls().name(), sizes.get(id))));
+        }
+        return spark.createDataFrame(rows, COMPONENT_MAP);
+    }
+}

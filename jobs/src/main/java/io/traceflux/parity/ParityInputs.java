@@ -1,0 +1,80 @@
+package io.traceflux.parity;
+
+import io.traceflux.policy.SuppressionRule;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Everything {@link ComputeParity} compares: the replay's selected signals and incidents, the
+ * baseline's view of the same signals, the policy's rules and gates, and the capture's data
+ * quality counts.
+ *
+ * @param executionId         key of every output row
+ * @param scope               the scope as the execution records it (null: whole capture)
+ * @param replay              the replay's outputs
+ * @param baseline            the baseline, already restricted to the selected signals
+ * @param suppressionRules    the policy's rules, in order ({@code policy.suppression()})
+ * @param gates               gate name to threshold ({@code policy.governance().gates()})
+ * @param quarantinedByReason quarantined rows per reason, from the capture step
+ */
+public record ParityInputs(
+        String executionId,
+        String scope,
+        Replay replay,
+        Baseline baseline,
+        List<SuppressionRule> suppressionRules,
+        Map<String, Double> gates,
+        Map<String, Long> quarantinedByReason) {
+
+    public ParityInputs {
+        Objects.requireNonNull(executionId, "executionId");
+        Objects.requireNonNull(replay, "replay");
+        Objects.requireNonNull(baseline, "baseline");
+        suppressionRules = List.copyOf(suppressionRules);
+        // Gates keep the order the policy wrote them in, so the report lists them that way.
+        gates = Collections.unmodifiableMap(new LinkedHashMap<>(gates));
+        quarantinedByReason = Map.copyOf(quarantinedByReason);
+    }
+
+    /**
+     * The replay side.
+     *
+     * @param signals   one row per selected signal (SPEC 5.1 replay_signals): signal_id, ts,
+     *                  service, region, pop, severity (canonical), fingerprint, suppressed_by,
+     *                  incident_id, decision, reason
+     * @param incidents SPEC 5.1 replay_incidents: incident_id, opened_at, severity, title,
+     *                  services
+     */
+    public record Replay(Dataset<Row> signals, Dataset<Row> incidents) {
+    }
+
+    /**
+     * The baseline side.
+     *
+     * @param signals          one row per selected signal, unique signal_id: signal_id,
+     *                         incident_id (null: in no baseline incident), fingerprint and
+     *                         suppressed_by (either column may be absent or all null)
+     * @param incidents        incident_id, opened_at, severity (any case), title, optional
+     *                         services; incidents without a selected signal are ignored
+     * @param hasFingerprints  whether {@code fingerprint} holds the baseline's decisions
+     * @param hasSuppression   whether {@code suppressed_by} holds the baseline's decisions
+     * @param conflicts        signals the baseline listed in several incidents (SPEC 2.3)
+     */
+    public record Baseline(
+            Dataset<Row> signals,
+            Dataset<Row> incidents,
+            boolean hasFingerprints,
+            boolean hasSuppression,
+            long conflicts) {
+
+        /** An earlier execution or policy version: full per-signal decisions, no conflicts. */
+        public static Baseline ofReplay(Dataset<Row> signals, Dataset<Row> incidents) {
+            return new Baseline(signals, incidents, true, true, 0);
+        }
+    }
+}
