@@ -2,6 +2,7 @@ package io.traceflux.policy;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.regex.Pattern;
 
 /**
  * Rewrites a pattern that com.google.re2j accepted into java.util.regex text with the same
@@ -42,6 +43,9 @@ final class Re2Translator {
     private static final String WORD = "[0-9A-Za-z_]";
     private static final String WORD_BOUNDARY = "(?-i:(?<=" + WORD + ")(?!" + WORD + ")|(?<!" + WORD + ")(?=" + WORD + "))";
     private static final String NOT_WORD_BOUNDARY = "(?-i:(?<=" + WORD + ")(?=" + WORD + ")|(?<!" + WORD + ")(?!" + WORD + "))";
+
+    /** RE2's counted repeat; numbers have no leading zeros, else the brace is literal text. */
+    private static final Pattern REPEAT = Pattern.compile("\\{(0|[1-9][0-9]*)(,(0|[1-9][0-9]*)?)?}");
 
     private final String re;
     private int pos;
@@ -120,8 +124,7 @@ final class Re2Translator {
 
     /** {@code {n}}, {@code {n,}}, {@code {n,m}} are repeats; any other {@code {} is a literal. */
     private void brace() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(0|[1-9][0-9]*)(,(0|[1-9][0-9]*)?)?}")
-                .matcher(re).region(pos, re.length());
+        java.util.regex.Matcher m = REPEAT.matcher(re).region(pos, re.length());
         if (m.lookingAt()) {
             quantifier(m.end() - pos, m.group());
         } else {

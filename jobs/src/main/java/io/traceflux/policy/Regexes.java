@@ -38,7 +38,8 @@ public final class Regexes {
         if (re2Message.matches("invalid escape sequence: `\\\\[1-9].*")) {
             return "backreferences (\\1 ...) are not supported by RE2: " + re2Message;
         }
-        if (pattern.contains("(?=") || pattern.contains("(?!") || pattern.contains("(?<=") || pattern.contains("(?<!")) {
+        boolean lookbehind = re2Message.contains("`(?<`") && (pattern.contains("(?<=") || pattern.contains("(?<!"));
+        if (re2Message.contains("`(?=`") || re2Message.contains("`(?!`") || lookbehind) {
             return "lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported by RE2: " + re2Message;
         }
         if (re2Message.contains("`(?<`")) {

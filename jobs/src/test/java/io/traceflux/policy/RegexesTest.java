@@ -104,7 +104,8 @@ class RegexesTest {
         assertThat(Regexes.re2Error("(?<!a)b"))
                 .contains("lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported by RE2: invalid or unsupported Perl syntax: `(?<`");
         assertThat(Regexes.re2Error("(?<n>a)")).contains("named groups are written (?P<name>...) in RE2: invalid or unsupported Perl syntax: `(?<`");
-        assertThat(Regexes.re2Error("a**")).contains("invalid nested repetition operator: `**`");
+        assertThat(Regexes.re2Error("[(?=]\\1")).contains("backreferences (\\1 ...) are not supported by RE2: invalid escape sequence: `\\1`");
+        assertThat(Regexes.re2Error("[(?=]x**")).contains("invalid nested repetition operator: `**`");
         assertThat(Regexes.re2Error("\\Z")).contains("invalid escape sequence: `\\Z`");
     }
 
