@@ -159,8 +159,8 @@ final class PolicyReader {
             List<String> groupBy = correlation.map(CorrelationSpec::groupBy).orElse(null);
             parts.stream()
                     .filter(p -> p.placeholder() && !p.text().equals("count") && groupBy != null && !groupBy.contains(p.text()))
-                    .forEach(p -> problems.add(node, "unknown placeholder {" + p.text()
-                            + "}: use {count} or a group_by name (" + String.join(", ", groupBy) + ")"));
+                    .forEach(p -> problems.add(node, "unknown placeholder {" + p.text() + "}: use {count}"
+                            + (groupBy.isEmpty() ? " (correlation has no group_by)" : " or a group_by name (" + String.join(", ", groupBy) + ")")));
             return node.json().textValue();
         }).orElse(Policy.DEFAULT_TITLE);
     }

@@ -192,6 +192,8 @@ class PolicyValidationTest {
                 "5 aggregation.title: '{' at character 1 is not closed by '}'");
         assertThat(errors(yaml.set("aggregation", "{title: ''}"))).containsExactly(
                 "5 aggregation.title: must not be empty");
+        assertThat(errors(PolicyYaml.minimal().set("aggregation", "{title: '{region}'}"))).containsExactly(
+                "5 aggregation.title: unknown placeholder {region}: use {count} (correlation has no group_by)");
     }
 
     @Test
