@@ -74,7 +74,8 @@ public record Capture(String path, CaptureManifest manifest, Format format,
             rows = format == Format.DELTA
                     ? spark.read().format("delta").option("versionAsOf", pinnedVersion.get())
                             .load(signalsPath())
-                    : spark.read().parquet(signalsPath());
+                    : ParquetNanos.restoreTimestamp(spark.read().parquet(signalsPath()),
+                            spark.sparkContext().hadoopConfiguration(), signalsPath());
         } catch (Exception e) {
             // Scala throws AnalysisException unchecked, so javac only lets us catch Exception.
             if (e instanceof VersionNotFoundException v) {

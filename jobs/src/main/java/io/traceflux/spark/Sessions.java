@@ -22,7 +22,9 @@ public final class Sessions {
                 .set("spark.sql.session.timeZone", "UTC")
                 // A missing map key or label must read as null (absent), never raise.
                 .set("spark.sql.ansi.enabled", "false")
-                .set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+                .set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+                // Parquet TIMESTAMP(NANOS), as pandas writes by default, would otherwise be unreadable.
+                .set("spark.sql.legacy.parquet.nanosAsLong", "true");
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.traceflux.pipeline;
 
+import io.traceflux.testkit.Signals;
+
 import static io.traceflux.pipeline.PolicyBuilder.field;
 import static io.traceflux.pipeline.PolicyBuilder.policy;
-import static io.traceflux.pipeline.Signals.seconds;
+import static io.traceflux.testkit.Signals.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.policy.Policy;

@@ -1,7 +1,9 @@
 package io.traceflux.pipeline;
 
+import io.traceflux.testkit.Signals;
+
 import static io.traceflux.pipeline.PolicyBuilder.field;
-import static io.traceflux.pipeline.Signals.seconds;
+import static io.traceflux.testkit.Signals.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.traceflux.pipeline;
 
+import io.traceflux.testkit.Signals;
+
 import static io.traceflux.pipeline.PolicyBuilder.field;
 import static org.assertj.core.api.Assertions.assertThat;
 

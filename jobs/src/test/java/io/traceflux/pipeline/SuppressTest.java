@@ -1,10 +1,12 @@
 package io.traceflux.pipeline;
 
+import io.traceflux.testkit.Signals;
+
 import static io.traceflux.pipeline.PolicyBuilder.drop;
 import static io.traceflux.pipeline.PolicyBuilder.inhibit;
 import static io.traceflux.pipeline.PolicyBuilder.m;
 import static io.traceflux.pipeline.PolicyBuilder.maintenance;
-import static io.traceflux.pipeline.Signals.seconds;
+import static io.traceflux.testkit.Signals.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.policy.SuppressionRule;

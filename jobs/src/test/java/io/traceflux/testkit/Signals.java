@@ -1,4 +1,4 @@
-package io.traceflux.pipeline;
+package io.traceflux.testkit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,12 +14,12 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Builds tiny signal DataFrames with the SPEC 2.1 schema for pipeline tests:
+ * Builds tiny signal DataFrames with the SPEC 2.1 schema for tests:
  * {@code Signals.at("2026-11-20T10:00:00Z").add("a", 0, s -> s.check("x"))}.
  */
-final class Signals {
+public final class Signals {
 
-    static final StructType SCHEMA = new StructType()
+    public static final StructType SCHEMA = new StructType()
             .add("signal_id", DataTypes.StringType)
             .add("ts", DataTypes.TimestampType)
             .add("service", DataTypes.StringType)
@@ -39,33 +39,33 @@ final class Signals {
         this.origin = origin;
     }
 
-    static Signals at(String origin) {
+    public static Signals at(String origin) {
         return new Signals(Instant.parse(origin));
     }
 
     /** A signal {@code micros} after the origin with defaults changed by {@code edit}. */
-    Signals add(String id, long micros, java.util.function.UnaryOperator<Signal> edit) {
+    public Signals add(String id, long micros, java.util.function.UnaryOperator<Signal> edit) {
         Signal s = edit.apply(new Signal(id, origin.plusNanos(micros * 1_000)));
         rows.add(s.toRow());
         return this;
     }
 
-    Signals add(String id, long micros) {
+    public Signals add(String id, long micros) {
         return add(id, micros, s -> s);
     }
 
-    Dataset<Row> build(SparkSession spark) {
+    public Dataset<Row> build(SparkSession spark) {
         return spark.createDataFrame(rows, SCHEMA);
     }
 
-    static long seconds(long s) {
+    public static long seconds(long s) {
         return s * 1_000_000L;
     }
 
     /** One signal's values; every setter returns this for chaining. */
-    static final class Signal {
+    public static final class Signal {
         private final String id;
-        private final Instant ts;
+        private Instant ts;
         private String service = "api";
         private String region = "eu-west";
         private String pop = "fra1";
@@ -81,18 +81,19 @@ final class Signals {
             this.ts = ts;
         }
 
-        Signal service(String v) { service = v; return this; }
-        Signal region(String v) { region = v; return this; }
-        Signal pop(String v) { pop = v; return this; }
-        Signal host(String v) { host = v; return this; }
-        Signal check(String v) { check = v; return this; }
-        Signal severity(String v) { severity = v; return this; }
-        Signal source(String v) { source = v; return this; }
-        Signal label(String k, String v) { labels.put(k, v); return this; }
-        Signal noLabels() { labels = null; return this; }
+        public Signal service(String v) { service = v; return this; }
+        public Signal region(String v) { region = v; return this; }
+        public Signal pop(String v) { pop = v; return this; }
+        public Signal host(String v) { host = v; return this; }
+        public Signal check(String v) { check = v; return this; }
+        public Signal severity(String v) { severity = v; return this; }
+        public Signal source(String v) { source = v; return this; }
+        public Signal label(String k, String v) { labels.put(k, v); return this; }
+        public Signal noLabels() { labels = null; return this; }
+        public Signal noTs() { ts = null; return this; }
 
         private Row toRow() {
-            return RowFactory.create(id, Timestamp.from(ts), service, region, pop, host, check, severity,
+            return RowFactory.create(id, ts == null ? null : Timestamp.from(ts), service, region, pop, host, check, severity,
                     labels == null ? null : scala.collection.JavaConverters.mapAsScalaMap(labels).toMap(scala.Predef.$conforms()),
                     source, status);
         }

@@ -1,0 +1,26 @@
+package io.traceflux.execution;
+
+import io.traceflux.capture.Capture;
+import io.traceflux.capture.TimeRange;
+import io.traceflux.policy.Policy;
+import java.time.Instant;
+import org.apache.spark.sql.SparkSession;
+
+/** Builds the lineage of an execution from its config and the opened capture. */
+final class Lineages {
+
+    private Lineages() {
+    }
+
+    static ExecutionRecord.Lineage of(ReplayConfig config, Capture capture, BaselineSpec baseline, TimeRange window,
+            Instant started,
+            SparkSession spark) {
+        Policy p = config.policy();
+        return new ExecutionRecord.Lineage(config.executionId(), config.mode().text(), p.id(), p.version(), p.sha256(),
+                p.source() == null ? null : p.source().toString(), capture.manifest().captureId(), capture.path(),
+                capture.format().name().toLowerCase(java.util.Locale.ROOT), capture.pinnedVersion().orElse(null),
+                baseline.label(), config.scope().toString(), window.start(),
+                window.end(), config.triggeredBy(), config.reason(), started, CodeVersion.get(), spark.version(),
+                spark.sparkContext().master());
+    }
+}

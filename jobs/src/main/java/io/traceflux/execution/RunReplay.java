@@ -1,0 +1,206 @@
+package io.traceflux.execution;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.traceflux.capture.Capture;
+import io.traceflux.capture.Quarantine;
+import io.traceflux.capture.Selection;
+import io.traceflux.capture.SelectionCounts;
+import io.traceflux.capture.TimeRange;
+import io.traceflux.parity.ComputeParity;
+import io.traceflux.parity.ParityInputs;
+import io.traceflux.parity.ParityReport;
+import io.traceflux.parity.ParityResult;
+import io.traceflux.pipeline.ReplayPipeline;
+import io.traceflux.policy.SuppressionRule;
+import io.traceflux.warehouse.ExecutionWriter;
+import io.traceflux.warehouse.Table;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The replay action: reads the pinned capture, quarantines and selects, runs the policy's
+ * pipeline and writes the execution's tables. Input problems surface as
+ * {@link io.traceflux.InvalidInputException} before anything is written; a failure after
+ * that removes the rows this run wrote and leaves the executions row {@code failed}.
+ */
+public final class RunReplay {
+
+    private static final int STEPS = 6;
+
+    private final SparkSession spark;
+    private final ReplayConfig config;
+    private final Progress progress;
+
+    public RunReplay(SparkSession spark, ReplayConfig config, Progress progress) {
+        this.spark = spark;
+        this.config = config;
+        this.progress = progress;
+    }
+
+    public static int steps() {
+        return STEPS;
+    }
+
+    public ReplayResult execute() {
+        Instant started = Instant.now();
+        progress.step("opening capture " + config.capture());
+        Capture capture = Capture.open(spark, config.capture());
+        Dataset<Row> raw = capture.signals(spark);
+        TimeRange window = effectiveWindow(capture);
+        Selection selection = new Selection(config.subWindow(), config.scope());
+        BaselineSpec baseline = BaselineSpec.orDefault(config.baseline(), capture.hasBaseline());
+        BaselineLoader baselines = new BaselineLoader(spark, config.warehouse(), config.executionId());
+        baselines.check(baseline, capture);
+        ExecutionRecord running = ExecutionRecord.running(
+                Lineages.of(config, capture, baseline, window, started, spark));
+
+        ExecutionWriter writer = new ExecutionWriter(spark, config.warehouse(), config.executionId(),
+                config.policy().sha256());
+        writer.replace(Table.EXECUTIONS, rowsOf(running));
+        try {
+            return run(new Inputs(capture, raw, selection, baseline, baselines), running, writer);
+        } catch (Exception e) {
+            // Delta throws checked IOExceptions through Scala; they must clean up too.
+            fail(writer, running, e);
+            throw e;
+        }
+    }
+
+    /** What {@link #execute} checked before writing, handed to the writing part. */
+    private record Inputs(Capture capture, Dataset<Row> raw, Selection selection, BaselineSpec baseline,
+            BaselineLoader baselines) {
+    }
+
+    private ReplayResult run(Inputs in, ExecutionRecord running, ExecutionWriter writer) {
+        progress.step("quarantining and selecting signals");
+        Dataset<Row> classified = new Quarantine(in.capture().manifest().window()).apply(in.raw())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        SelectionCounts counts = in.selection().counts(classified);
+        Dataset<Row> selected = in.selection().apply(classified);
+
+        progress.step("replaying " + counts.selected() + " selected signals through " + config.policy().ref());
+        ReplayPipeline pipeline = ReplayPipeline.of(config.policy());
+        Dataset<Row> explained = pipeline.explain(selected).persist(StorageLevel.MEMORY_AND_DISK());
+        Outcomes outcomes = Outcomes.of(explained, config.policy().suppression());
+
+        progress.step("writing replay_signals, replay_incidents and quarantine");
+        Dataset<Row> incidents = pipeline.incidents(explained);
+        writer.replace(Table.REPLAY_SIGNALS, OutputRows.signals(explained, config.executionId()));
+        writer.replace(Table.REPLAY_INCIDENTS, OutputRows.incidents(incidents, config.executionId()));
+        writer.replace(Table.QUARANTINE, OutputRows.quarantine(Quarantine.rejected(classified), config.executionId()));
+        long incidentCount = writtenIncidents().count();
+
+        Optional<ParityReport> parity = Optional.empty();
+        if (in.baseline() instanceof BaselineSpec.None) {
+            progress.step("no baseline: parity skipped");
+        } else {
+            progress.step("comparing with baseline " + in.baseline().label());
+            parity = Optional.of(compare(in, selected, explained, counts, writer));
+        }
+
+        progress.step("recording the execution");
+        ExecutionRecord.Counts c = new ExecutionRecord.Counts(counts.inputRows(), counts.selected(),
+                counts.quarantined(), counts.outOfWindow(), counts.outOfScope(), outcomes.suppressed(),
+                outcomes.duplicates(), incidentCount);
+        ExecutionRecord done = running.succeeded(Instant.now(), c);
+        writer.replace(Table.EXECUTIONS, rowsOf(done));
+        explained.unpersist();
+        classified.unpersist();
+        return new ReplayResult(done, counts, outcomes.suppressedByRule(), outcomes.duplicates(), incidentCount,
+                outcomes.incidentSignals(), outcomes.uncorrelated(), outcomes.unknownSeverity(), parity,
+                progress.elapsedSeconds());
+    }
+
+    /** Parity against the baseline (SPEC 4), written to the parity tables; returns the report. */
+    private ParityReport compare(Inputs in, Dataset<Row> selected, Dataset<Row> explained, SelectionCounts counts,
+            ExecutionWriter writer) {
+        ParityInputs.Baseline baseline = in.baselines().load(in.baseline(), in.capture(), selected);
+        ParityInputs inputs = new ParityInputs(config.executionId(), config.scope().toString(),
+                new ParityInputs.Replay(OutputRows.signals(explained, config.executionId()),
+                        writtenIncidents()),
+                baseline, config.policy().suppression(), config.policy().governance().gates(),
+                counts.quarantinedByReason());
+        ParityResult result = ComputeParity.of(inputs).execute();
+        result.comparison().persist(StorageLevel.MEMORY_AND_DISK());
+        for (Map.Entry<String, Dataset<Row>> table : result.tables().entrySet()) {
+            writer.replace(Table.named(table.getKey()), table.getValue());
+        }
+        writer.replace(Table.BASELINE_INCIDENTS, BaselineIncidents.of(baseline, explained, config.executionId()));
+        result.comparison().unpersist();
+        return result.report();
+    }
+
+    /** This run's incidents as written: cheaper to read back than to aggregate again. */
+    private Dataset<Row> writtenIncidents() {
+        return spark.read().format("delta").load(config.warehouse().tablePath(Table.REPLAY_INCIDENTS))
+                .filter(col("execution_id").equalTo(config.executionId()));
+    }
+
+    /** The capture window narrowed by --window-start/--window-end. */
+    private TimeRange effectiveWindow(Capture capture) {
+        TimeRange cw = capture.manifest().window();
+        TimeRange sub = config.subWindow();
+        Instant start = sub.start() != null && sub.start().isAfter(cw.start()) ? sub.start() : cw.start();
+        Instant end = sub.end() != null && sub.end().isBefore(cw.end()) ? sub.end() : cw.end();
+        return new TimeRange(start, end);
+    }
+
+    private void fail(ExecutionWriter writer, ExecutionRecord running, Exception cause) {
+        for (Table t : Table.values()) {
+            if (t != Table.EXECUTIONS) {
+                writer.delete(t);
+            }
+        }
+        writer.replace(Table.EXECUTIONS, rowsOf(running.failed(Instant.now(), String.valueOf(cause.getMessage()))));
+    }
+
+    private Dataset<Row> rowsOf(ExecutionRecord record) {
+        return spark.createDataFrame(record.asRows(), ExecutionRecord.SCHEMA);
+    }
+
+    /** Per-decision counts of the explained signals, from one small aggregation. */
+    private record Outcomes(Map<String, Long> suppressedByRule, long suppressed, long duplicates,
+            long incidentSignals, long uncorrelated, long unknownSeverity) {
+
+        static Outcomes of(Dataset<Row> explained, List<SuppressionRule> rules) {
+            Map<String, Long> byRule = new LinkedHashMap<>();
+            rules.forEach(r -> byRule.put(r.id(), 0L));
+            long suppressed = 0;
+            long duplicates = 0;
+            long incidentSignals = 0;
+            long uncorrelated = 0;
+            long unknown = 0;
+            List<Row> rows = explained.groupBy(col("decision"), col("suppressed_by"))
+                    .agg(count(lit(1)), sum(when(col("duplicate_of").isNotNull(), 1).otherwise(0)),
+                            sum(when(col("severity").equalTo("unknown"), 1).otherwise(0)))
+                    .collectAsList();
+            for (Row r : rows) {
+                long n = r.getLong(2);
+                duplicates += r.getLong(3);
+                unknown += r.getLong(4);
+                switch (r.getString(0)) {
+                    case "suppressed" -> {
+                        suppressed += n;
+                        byRule.merge(r.getString(1), n, Long::sum);
+                    }
+                    case "incident" -> incidentSignals += n;
+                    case "uncorrelated" -> uncorrelated += n;
+                    default -> { }
+                }
+            }
+            return new Outcomes(byRule, suppressed, duplicates, incidentSignals, uncorrelated, unknown);
+        }
+    }
+}

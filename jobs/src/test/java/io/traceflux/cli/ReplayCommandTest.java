@@ -1,0 +1,138 @@
+package io.traceflux.cli;
+
+import static io.traceflux.testkit.Signals.seconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.traceflux.SparkTestBase;
+import io.traceflux.testkit.CaptureFixture;
+import io.traceflux.testkit.Signals;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: {@code traceflux replay} on a real capture, checked in the Delta tables it writes. */
+class ReplayCommandTest extends SparkTestBase {
+
+    static final String POLICY = """
+            policy: edge
+            version: 1
+            severity_map: {ERROR: major}
+            fingerprint:
+              fields: [check, host]
+            dedup: {window: 1m}
+            suppression:
+              - id: drop-info
+                drop: ['severity=~"info|unknown"']
+            correlation: {group_by: [region, pop], gap: 2m, min_signals: 2}
+            aggregation: {title: "{count} signals in {region}/{pop}"}
+            """;
+
+    @TempDir
+    Path dir;
+
+    Path capture;
+    Path policies;
+    Path warehouse;
+
+    @BeforeEach
+    void capture() {
+        Dataset<Row> signals = Signals.at("2026-11-20T10:00:00Z")
+                .add("a", 0, s -> s.host("h1"))
+                .add("b", seconds(30), s -> s.host("h1").severity("ERROR"))
+                .add("c", seconds(60), s -> s.check("disk").host("h2").severity("info"))
+                .add("d", seconds(90), s -> s.host("h3"))
+                .add("e", seconds(1200))
+                .add("f", seconds(10))
+                .add("f", seconds(11))
+                .add(null, seconds(12))
+                .add("h", 0, s -> s.noTs())
+                .build(spark);
+        capture = CaptureFixture.parquet(dir.resolve("cap"), "cap-1", "2026-11-20T10:00:00Z", "2026-11-20T10:10:00Z",
+                signals);
+        policies = CaptureFixture.policy(dir, "edge", 1, POLICY);
+        warehouse = dir.resolve("wh");
+    }
+
+    int replay(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("replay", "--capture", capture.toString(),
+                "--policy", "edge@v1", "--policies", policies.toString(), "--warehouse", warehouse.toString()));
+        args.addAll(List.of(extra));
+        return Main.run(args.toArray(String[]::new));
+    }
+
+    Dataset<Row> table(String name, String executionId) {
+        return spark.read().format("delta").load(warehouse.resolve(name).toString())
+                .filter("execution_id = '" + executionId + "'");
+    }
+
+    static List<String> rows(Dataset<Row> df, String... columns) {
+        return df.selectExpr(columns).collectAsList().stream().map(Row::toString).sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void replayWritesExplainedSignalsIncidentsQuarantineAndTheExecution() {
+        assertThat(replay("--execution-id", "e1", "--triggered-by", "alice")).isZero();
+
+        assertThat(rows(table("replay_signals", "e1"), "signal_id", "severity", "suppressed_by", "duplicate_of",
+                "decision")).containsExactly(
+                "[a,critical,null,null,incident]",
+                "[b,major,null,a,incident]",
+                "[c,info,drop-info,null,suppressed]",
+                "[d,critical,null,null,incident]");
+        assertThat(rows(table("replay_incidents", "e1"), "first_signal_id", "signal_count", "severity", "title",
+                "cast(opened_at as string)", "cast(last_signal_at as string)")).containsExactly(
+                "[a,3,critical,3 signals in eu-west/fra1,2026-11-20 10:00:00,2026-11-20 10:01:30]");
+        assertThat(rows(table("quarantine", "e1"), "signal_id", "reason")).containsExactly(
+                "[e,outside_capture_window]", "[f,duplicate_signal_id]", "[f,duplicate_signal_id]",
+                "[h,invalid_ts]", "[null,null_signal_id]");
+        assertThat(rows(table("executions", "e1"), "status", "triggered_by", "policy_id", "policy_version",
+                "input_rows", "selected_rows", "quarantined_rows", "suppressed_rows", "duplicate_rows", "incidents"))
+                .containsExactly("[succeeded,alice,edge,1,9,4,5,1,1,1]");
+    }
+
+    @Test
+    void rerunningAnExecutionIdReplacesItsRowsAndTagsEveryCommit() {
+        assertThat(replay("--execution-id", "e2")).isZero();
+        List<String> first = rows(table("replay_signals", "e2"), "*");
+        assertThat(replay("--execution-id", "e2")).isZero();
+
+        assertThat(rows(table("replay_signals", "e2"), "*")).isEqualTo(first).hasSize(4);
+        assertThat(table("replay_incidents", "e2").count()).isEqualTo(1);
+        assertThat(table("quarantine", "e2").count()).isEqualTo(5);
+        assertThat(table("executions", "e2").count()).isEqualTo(1);
+        List<Row> history = spark.sql("describe history delta.`" + warehouse.resolve("replay_signals") + "`")
+                .select("userMetadata").collectAsList();
+        assertThat(history).hasSize(2).allSatisfy(r -> assertThat(r.getString(0))
+                .contains("\"execution_id\":\"e2\"").contains("\"policy_sha256\":\""));
+    }
+
+    @Test
+    void aPolicyHashThatNoLongerMatchesIsRefusedAndNothingIsWritten() {
+        assertThat(replay("--policy-sha256", "0".repeat(64))).isEqualTo(2);
+        assertThat(Files.exists(warehouse)).isFalse();
+    }
+
+    @Test
+    void aMissingCaptureIsRefusedWithExit2AndNothingIsWritten() {
+        capture = dir.resolve("nowhere");
+        assertThat(replay()).isEqualTo(2);
+        assertThat(Files.exists(warehouse)).isFalse();
+    }
+
+    @Test
+    void aFailureAfterWritingStartedLeavesNoRowsAndMarksTheExecutionFailed() throws Exception {
+        Files.createDirectories(warehouse);
+        Files.writeString(warehouse.resolve("replay_incidents"), "not a table");
+
+        assertThat(replay("--execution-id", "e3")).isEqualTo(1);
+
+        assertThat(table("replay_signals", "e3").count()).isZero();
+        assertThat(rows(table("executions", "e3"), "status")).containsExactly("[failed]");
+    }
+}
