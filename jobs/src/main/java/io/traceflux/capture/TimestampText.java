@@ -1,5 +1,8 @@
 package io.traceflux.capture;
 
+import io.traceflux.policy.PolicySyntaxException;
+import io.traceflux.policy.Timestamps;
+
 import static io.traceflux.capture.TimestampText.Field.DAY;
 import static io.traceflux.capture.TimestampText.Field.HOUR;
 import static io.traceflux.capture.TimestampText.Field.MINUTE;
@@ -21,11 +24,7 @@ import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 
 /**
@@ -48,7 +47,6 @@ public final class TimestampText {
     static final String GRAMMAR = "\\A[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}"
             + "(?:\\.([0-9]+))?(?:Z|([+-][0-9]{2}:[0-9]{2}))?\\z";
 
-    private static final Pattern PATTERN = Pattern.compile(GRAMMAR);
     private static final long MICROS_PER_SECOND = 1_000_000L;
     private static final long MICROS_PER_MINUTE = 60 * MICROS_PER_SECOND;
     private static final long MICROS_PER_HOUR = 60 * MICROS_PER_MINUTE;
@@ -67,10 +65,6 @@ public final class TimestampText {
             this.length = length;
         }
 
-        int of(String text) {
-            return Integer.parseInt(text, start, start + length, 10);
-        }
-
         /** Spark's substring is 1-based. */
         Column of(Column text) {
             return substring(text, start + 1, length).cast("int");
@@ -80,19 +74,20 @@ public final class TimestampText {
     private TimestampText() {
     }
 
-    /** The instant that {@code text} denotes, or empty when it is not in the grammar. */
+    /**
+     * The instant that {@code text} denotes, or empty when it is not in the grammar. The Java
+     * side is {@link Timestamps} (also used for policy maintenance times), so there is one
+     * grammar on the driver; the tests run one table of cases through both sides.
+     */
     public static Optional<Instant> parse(String text) {
-        Matcher m = text == null ? null : PATTERN.matcher(text);
-        if (m == null || !m.matches() || !validFields(text) || !validOffset(m.group(2))) {
+        if (text == null) {
             return Optional.empty();
         }
-        LocalDate date = LocalDate.of(YEAR.of(text), MONTH.of(text), DAY.of(text));
-        long micros = date.toEpochDay() * MICROS_PER_DAY
-                + HOUR.of(text) * MICROS_PER_HOUR + MINUTE.of(text) * MICROS_PER_MINUTE
-                + SECOND.of(text) * MICROS_PER_SECOND
-                + fractionMicros(m.group(1)) - offsetMicros(m.group(2));
-        return Optional.of(Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                Math.floorMod(micros, MICROS_PER_SECOND) * 1000L));
+        try {
+            return Optional.of(Timestamps.parse(text));
+        } catch (PolicySyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -131,33 +126,5 @@ public final class TimestampText {
                 .otherwise(magnitude);
         return unix_date(date).cast("long").multiply(MICROS_PER_DAY)
                 .plus(time).plus(fraction).minus(shift);
-    }
-
-    private static boolean validFields(String text) {
-        int month = MONTH.of(text);
-        if (month < 1 || month > 12) {
-            return false;
-        }
-        int day = DAY.of(text);
-        return day >= 1 && day <= YearMonth.of(YEAR.of(text), month).lengthOfMonth()
-                && HOUR.of(text) <= 23 && MINUTE.of(text) <= 59 && SECOND.of(text) <= 59;
-    }
-
-    private static boolean validOffset(String offset) {
-        return offset == null || OFFSET_HOURS.of(offset) <= 23 && OFFSET_MINUTES.of(offset) <= 59;
-    }
-
-    /** The first six fraction digits, right-padded: truncation, never rounding. */
-    private static long fractionMicros(String digits) {
-        return digits == null ? 0 : Long.parseLong((digits + "00000").substring(0, 6));
-    }
-
-    private static long offsetMicros(String offset) {
-        if (offset == null) {
-            return 0;
-        }
-        long shift = OFFSET_HOURS.of(offset) * MICROS_PER_HOUR
-                + OFFSET_MINUTES.of(offset) * MICROS_PER_MINUTE;
-        return offset.charAt(0) == '-' ? -shift : shift;
     }
 }

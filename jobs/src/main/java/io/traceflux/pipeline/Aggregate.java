@@ -20,9 +20,9 @@ import org.apache.spark.sql.Row;
  */
 public final class Aggregate {
 
-    private final TitleTemplate title;
+    private final IncidentTitle title;
 
-    public Aggregate(TitleTemplate title) {
+    public Aggregate(IncidentTitle title) {
         this.title = title;
     }
 

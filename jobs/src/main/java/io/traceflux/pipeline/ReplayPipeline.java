@@ -30,7 +30,7 @@ public final class ReplayPipeline {
                 new Deduplicate(policy.dedupWindow()),
                 new Correlate(policy.id(), policy.correlation()),
                 new Explain(policy));
-        return new ReplayPipeline(steps, new Aggregate(new TitleTemplate(policy.titleTemplate())));
+        return new ReplayPipeline(steps, new Aggregate(new IncidentTitle(policy.titleTemplate())));
     }
 
     /**
