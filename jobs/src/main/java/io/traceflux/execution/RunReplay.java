@@ -97,9 +97,11 @@ public final class RunReplay {
 
         progress.step("writing replay_signals, replay_incidents and quarantine");
         Dataset<Row> incidents = pipeline.incidents(explained);
-        writer.replace(Table.REPLAY_SIGNALS, OutputRows.signals(explained, config.executionId()));
-        writer.replace(Table.REPLAY_INCIDENTS, OutputRows.incidents(incidents, config.executionId()));
-        writer.replace(Table.QUARANTINE, OutputRows.quarantine(Quarantine.rejected(classified), config.executionId()));
+        Map<Table, Dataset<Row>> replayTables = new LinkedHashMap<>();
+        replayTables.put(Table.REPLAY_SIGNALS, OutputRows.signals(explained, config.executionId()));
+        replayTables.put(Table.REPLAY_INCIDENTS, OutputRows.incidents(incidents, config.executionId()));
+        replayTables.put(Table.QUARANTINE, OutputRows.quarantine(Quarantine.rejected(classified), config.executionId()));
+        writer.replaceAll(replayTables);
         long incidentCount = writtenIncidents().count();
 
         Optional<ParityReport> parity = Optional.empty();
@@ -134,10 +136,10 @@ public final class RunReplay {
                 counts.quarantinedByReason());
         ParityResult result = ComputeParity.of(inputs).execute();
         result.comparison().persist(StorageLevel.MEMORY_AND_DISK());
-        for (Map.Entry<String, Dataset<Row>> table : result.tables().entrySet()) {
-            writer.replace(Table.named(table.getKey()), table.getValue());
-        }
-        writer.replace(Table.BASELINE_INCIDENTS, BaselineIncidents.of(baseline, explained, config.executionId()));
+        Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
+        result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
+        parityTables.put(Table.BASELINE_INCIDENTS, BaselineIncidents.of(baseline, explained, config.executionId()));
+        writer.replaceAll(parityTables);
         result.comparison().unpersist();
         return result.report();
     }
