@@ -33,6 +33,7 @@ public final class Quarantine {
 
     public static final String REASON = "quarantine_reason";
     public static final String RAW = "raw";
+    private static final String PARSED_TS = "_quarantine_parsed_ts";
 
     /**
      * JSON for {@code raw}: nulls kept so the row reads as stored; timestamps ISO-8601 UTC with
@@ -51,7 +52,10 @@ public final class Quarantine {
         this.captureWindow = captureWindow;
     }
 
-    /** The signals of {@link SignalSchema#validate}, each classified. */
+    /**
+     * The signals of {@link SignalSchema#validate}, each classified. {@code raw} is built only
+     * for quarantined rows: a JSON copy of every good row would cost more than the replay.
+     */
     public Dataset<Row> apply(Dataset<Row> signals) {
         Column ts = asTimestamp(col("ts"), signals.schema().apply("ts").dataType());
         Column copies = count(lit(1)).over(Window.partitionBy(col("signal_id")));
@@ -59,18 +63,22 @@ public final class Quarantine {
                 .when(copies.gt(1), DUPLICATE_SIGNAL_ID.code())
                 .when(ts.isNull(), INVALID_TS.code())
                 .when(not(captureWindow.contains(ts)), OUTSIDE_CAPTURE_WINDOW.code());
-        List<Column> columns = new ArrayList<>();
         List<Column> asRead = new ArrayList<>();
         for (StructField field : signals.schema().fields()) {
-            Column column = col("`" + field.name().replace("`", "``") + "`");
-            columns.add(field.name().equals("ts") ? ts.as("ts") : column);
             if (!SignalSchema.isAdded(field)) {
-                asRead.add(column);
+                asRead.add(col(quoted(field.name())));
             }
         }
-        columns.add(to_json(struct(asRead.toArray(Column[]::new)), RAW_JSON).as(RAW));
-        columns.add(reason.as(REASON));
-        return signals.select(columns.toArray(Column[]::new));
+        return signals
+                .withColumn(PARSED_TS, ts)
+                .withColumn(REASON, reason)
+                .withColumn(RAW, when(col(REASON).isNotNull(), to_json(struct(asRead.toArray(Column[]::new)), RAW_JSON)))
+                .withColumn("ts", col(PARSED_TS))
+                .drop(PARSED_TS);
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     /** The rows that can be processed, without the classification columns. */

@@ -19,6 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class QuarantineTest extends SparkTestBase {
 
+    /** A capture window that every test row lies outside of, so each row keeps its raw JSON. */
+    private static final Quarantine OUT_OF_WINDOW = new Quarantine(new TimeRange(
+            java.time.Instant.parse("2027-01-01T00:00:00Z"), java.time.Instant.parse("2027-01-02T00:00:00Z")));
+
     private static final Quarantine QUARANTINE = new Quarantine(new TimeRange(
             Instant.parse(CaptureFolder.WINDOW_START), Instant.parse(CaptureFolder.WINDOW_END)));
 
@@ -85,8 +89,10 @@ class QuarantineTest extends SparkTestBase {
         SignalRows rows = new SignalRows()
                 .add("a", "2026-11-20T10:01:00+00:00").set("host", null).label("team", "edge");
 
-        Row row = QUARANTINE.apply(validated(rows)).first();
+        Row row = OUT_OF_WINDOW.apply(validated(rows)).first();
 
+        assertThat(QUARANTINE.apply(validated(rows)).first().<String>getAs(Quarantine.RAW))
+                .as("raw is kept for quarantined rows only").isNull();
         assertThat(row.<String>getAs(Quarantine.RAW)).isEqualTo("{\"signal_id\":\"a\","
                 + "\"ts\":\"2026-11-20T10:01:00+00:00\",\"service\":\"api\",\"region\":\"eu-west\","
                 + "\"pop\":\"fra1\",\"host\":null,\"check\":\"cpu\",\"severity\":\"major\","
@@ -99,7 +105,7 @@ class QuarantineTest extends SparkTestBase {
         Dataset<Row> signals = new SignalRows().add("a", "2026-11-20 10:01:00.5")
                 .toDataFrame(spark, DataType.fromDDL(tsType));
 
-        Row row = QUARANTINE.apply(SignalSchema.validate(signals, "cap")).first();
+        Row row = OUT_OF_WINDOW.apply(SignalSchema.validate(signals, "cap")).first();
 
         assertThat(row.<String>getAs(Quarantine.RAW)).isEqualTo("{\"signal_id\":\"a\","
                 + "\"ts\":\"2026-11-20T10:01:00.500000Z\",\"service\":\"api\",\"region\":\"eu-west\","
