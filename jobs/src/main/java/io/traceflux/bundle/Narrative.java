@@ -74,7 +74,7 @@ final class Narrative {
                 .append(Formats.ratio(p.ratio("bcubed_f1"))).append('.');
         c.signals().values().stream().filter(t -> t.name().equals(AffectedSignals.NEWLY_SUPPRESSED.name()))
                 .findFirst()
-                .ifPresent(t -> s.append(' ').append(t.total()).append(" signals were newly suppressed."));
+                .ifPresent(t -> s.append(" Signals newly suppressed: ").append(t.total()).append('.'));
         return s.toString();
     }
 

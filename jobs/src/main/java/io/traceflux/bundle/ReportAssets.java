@@ -10,7 +10,7 @@ import java.util.Base64;
  * element it records how many resources the page requested ({@code data-resources}, from the
  * Resource Timing API, which lists blocked requests too) and how many policy violations
  * occurred ({@code data-csp-violations}), so a headless browser can prove that opening the
- * report made no request.
+ * report made no request. {@code report.html#panel-N} opens incident N's member panel.
  */
 final class ReportAssets {
 
@@ -62,6 +62,8 @@ final class ReportAssets {
                 }
               }
               document.addEventListener('DOMContentLoaded', function () {
+                var linked = location.hash.slice(1);
+                if (/^panel-[0-9]+$/.test(linked) && document.getElementById(linked)) { show(linked); }
                 var svg = document.getElementById('timeline-svg');
                 if (!svg) { return; }
                 svg.addEventListener('click', function (e) {

@@ -18,7 +18,7 @@ final class TimelineSvg {
 
     static final int WIDTH = 1100;
     private static final int LABEL = 210;
-    private static final int RIGHT = 20;
+    private static final int RIGHT = 50;
     private static final int TOP = 34;
     private static final int ROW = 16;
     private static final int BAR = 12;
@@ -129,8 +129,14 @@ final class TimelineSvg {
             svg.append("<line class=\"tick\" x1=\"").append(num(x)).append("\" x2=\"").append(num(x))
                     .append("\" y1=\"").append(TOP - 6).append("\" y2=\"").append(height).append("\"/>")
                     .append("<text class=\"tick-label\" x=\"").append(num(x)).append("\" y=\"").append(TOP - 10)
-                    .append("\" text-anchor=\"middle\">").append(Formats.clock(t)).append("</text>");
+                    .append("\" text-anchor=\"middle\">").append(tickLabel(t, span)).append("</text>");
         }
+    }
+
+    /** Whole seconds when the ticks are at least a second apart, else milliseconds too. */
+    private static String tickLabel(Instant t, long spanNanos) {
+        String clock = Formats.clock(t);
+        return spanNanos / TICKS >= 1_000_000_000L ? clock.substring(0, clock.indexOf('.')) : clock;
     }
 
     private void window(int height) {

@@ -123,10 +123,10 @@ public final class WriteBundle {
         if (warehouse == null || executionId == null) {
             throw new InvalidInputException("a bundle needs a warehouse and an execution id");
         }
-        WarehouseTables tables = new WarehouseTables(spark, warehouse, executionId);
-        Lineage lineage = new Lineage(tables.execution());
         String out = outDir != null ? outDir : new Path(warehouse, "bundles").toString();
         BundleOutput output = new BundleOutput(spark.sparkContext().hadoopConfiguration(), out, executionId);
+        WarehouseTables tables = new WarehouseTables(spark, warehouse, executionId);
+        Lineage lineage = new Lineage(tables.execution());
         try {
             BundleResult result = write(tables, lineage, output);
             output.publish();

@@ -74,6 +74,19 @@ final class BundleFiles {
         return jsonLines(dir, path).stream().map(r -> r.path(column).isNull() ? null : r.path(column).asText()).toList();
     }
 
+    /** The member panel id of an incident's bar. */
+    static String panelOf(String html, String side, String incidentId) {
+        Matcher rect = RECT.matcher(html);
+        while (rect.find()) {
+            String r = rect.group();
+            if (r.contains("data-side=\"" + side + "\"") && r.contains("data-incident-id=\"" + incidentId + "\"")) {
+                Matcher panel = Pattern.compile("data-panel=\"([^\"]+)\"").matcher(r);
+                return panel.find() ? panel.group(1) : null;
+            }
+        }
+        return null;
+    }
+
     /** Timeline bars in document order, from report.html or a dumped DOM. */
     static List<Bar> bars(String html) {
         List<Bar> bars = new ArrayList<>();

@@ -265,6 +265,61 @@ class WriteBundleTest extends SparkTestBase {
     }
 
     @Test
+    void verifyPassesOnFolderAndZip() {
+        VerifyResult folder = VerifyBundle.of(dir).execute();
+        assertThat(folder.ok()).isTrue();
+        assertThat(folder.checked()).isEqualTo(FILES_WITH_BASELINE.size() - 1);
+        assertThat(folder.message()).isEqualTo("OK: 28 files match manifest.json in " + dir);
+        assertThat(VerifyBundle.of(Path.of(result.zip())).execute().ok()).isTrue();
+    }
+
+    @Test
+    void flippingOneByteOfAnyFileFailsNamingThatFile() throws IOException {
+        for (String path : FILES_WITH_BASELINE) {
+            Path copy = root.resolve("flip").resolve(path.replace('/', '_'));
+            TreeMap<String, byte[]> files = BundleFiles.all(dir);
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Files.createDirectories(copy.resolve(f.getKey()).getParent());
+                Files.write(copy.resolve(f.getKey()), f.getValue());
+            }
+            byte[] bytes = files.get(path);
+            int middle = bytes.length / 2;
+            bytes[middle] ^= 1;
+            Files.write(copy.resolve(path), bytes);
+            VerifyResult r = VerifyBundle.of(copy).execute();
+            assertThat(r.file()).as(path).isEqualTo(path);
+            assertThat(r.message()).startsWith("FAILED: " + path + ": ");
+        }
+    }
+
+    @Test
+    void aChangedOrExtraZipEntryIsNamed() throws IOException {
+        TreeMap<String, byte[]> files = BundleFiles.all(dir);
+        List<String> order = new ArrayList<>(files.keySet());
+        Path changed = root.resolve("changed.zip");
+        try (var out = Files.newOutputStream(changed)) {
+            BundleZip.write(out, "exec-b", order, path -> {
+                byte[] bytes = files.get(path).clone();
+                if (path.equals("tables/rule_impact.csv")) {
+                    bytes[10] ^= 1;
+                }
+                return new java.io.ByteArrayInputStream(bytes);
+            });
+        }
+        VerifyResult r = VerifyBundle.of(changed).execute();
+        assertThat(r.file()).isEqualTo("tables/rule_impact.csv");
+        assertThat(r.problem()).startsWith("SHA-256 ");
+        Path extra = root.resolve("extra.zip");
+        order.add("notes.txt");
+        files.put("notes.txt", "added later".getBytes(StandardCharsets.UTF_8));
+        try (var out = Files.newOutputStream(extra)) {
+            BundleZip.write(out, "exec-b", order, path -> new java.io.ByteArrayInputStream(files.get(path)));
+        }
+        assertThat(VerifyBundle.of(extra).execute().message())
+                .isEqualTo("FAILED: notes.txt: not listed in the manifest (in " + extra + ")");
+    }
+
+    @Test
     void withoutBaselineTheBundleSaysSoAndStillVerifies() {
         BundleResult none = write(NO_BASELINE, root.resolve("none"), WRITTEN_AT);
         Path noneDir = Path.of(none.dir());
@@ -363,6 +418,7 @@ class WriteBundleTest extends SparkTestBase {
     @Test
     void badExecutionIdIsInvalidInput() {
         assertThatThrownBy(() -> write("../x", root.resolve("bad"), WRITTEN_AT))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("execution id '../x' must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     }
 }
