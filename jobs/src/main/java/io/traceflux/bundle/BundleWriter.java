@@ -22,7 +22,8 @@ import org.apache.hadoop.fs.Path;
 final class BundleWriter {
 
     /** Relative paths: {@code /}-separated segments of letters, digits, dot, dash, underscore. */
-    private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
+    private static final Pattern SAFE_PATH =
+            Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
 
     /** Writes a file's text. */
     @FunctionalInterface

@@ -96,7 +96,9 @@ final class Manifest {
         for (JsonNode f : m.path("files")) {
             String path = f.path("path").asText("");
             String sha = f.path("sha256").asText("");
-            if (path.isEmpty() || path.equals(FILE) || !f.path("size").canConvertToLong() || !HEX64.matcher(sha).matches()) {
+            boolean valid = !path.isEmpty() && !path.equals(FILE) && f.path("size").canConvertToLong()
+                    && HEX64.matcher(sha).matches();
+            if (!valid) {
                 throw new Invalid("bad files entry: " + f);
             }
             files.add(new BundleFile(path, f.path("size").asLong(), sha));

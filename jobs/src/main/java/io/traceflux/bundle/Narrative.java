@@ -51,7 +51,8 @@ final class Narrative {
                 + (l.text("reason") != null ? ": " + l.text("reason") : "")));
         facts.add(new Fact("Ran", Formats.instant(l.instant("started_at")) + " to "
                 + Formats.instant(l.instant("finished_at")) + "; code " + Formats.text(l.text("code_version"))
-                + ", Spark " + Formats.text(l.text("spark_version")) + ", Delta " + Formats.text(l.text("delta_version"))));
+                + ", Spark " + Formats.text(l.text("spark_version"))
+                + ", Delta " + Formats.text(l.text("delta_version"))));
         if (l.text("error") != null) {
             facts.add(new Fact("Error", l.text("error")));
         }

@@ -30,7 +30,8 @@ final class ReportAssets {
             table{border-collapse:collapse;margin:6px 0 10px;font-size:12.5px}
             th,td{border:1px solid #dde1ea;padding:3px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
             th{background:#f3f5f9}td.pass{color:#1b5e20;font-weight:600}td.fail{color:#b71c1c;font-weight:700}
-            .note{color:#5b6475;font-style:italic}.callout{background:#fff7e0;border-left:4px solid #f0b400;padding:8px 12px}
+            .note{color:#5b6475;font-style:italic}
+            .callout{background:#fff7e0;border-left:4px solid #f0b400;padding:8px 12px}
             .scroll{overflow-x:auto}
             svg text{font:11px system-ui,sans-serif;fill:#37474f}svg text.lane{font-weight:600}
             svg .tick{stroke:#eef0f4}svg .lane-sep{stroke:#dde1ea}svg .window{stroke:#263238;stroke-dasharray:4 3}

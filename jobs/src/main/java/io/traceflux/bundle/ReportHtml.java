@@ -38,8 +38,8 @@ final class ReportHtml {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(Html.text(ReportAssets.CSP))
                 .append("\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(Html.text(title)).append("</title>\n<style>").append(ReportAssets.CSS).append("</style>\n<script>")
-                .append(ReportAssets.SCRIPT).append("</script>\n</head>\n<body>\n");
+                .append(Html.text(title)).append("</title>\n<style>").append(ReportAssets.CSS)
+                .append("</style>\n<script>").append(ReportAssets.SCRIPT).append("</script>\n</head>\n<body>\n");
         header();
         c.parity().ifPresentOrElse(this::parity, () -> html.append("<p class=\"callout\" id=\"no-baseline\">")
                 .append(Html.text(Narrative.NO_BASELINE)).append("</p>\n"));
@@ -49,7 +49,8 @@ final class ReportHtml {
         governance();
         html.append("<footer class=\"note\">Written from the warehouse tables of execution ")
                 .append(Html.text(c.lineage().executionId()))
-                .append("; manifest.json lists every file of this bundle with its SHA-256.</footer>\n</body>\n</html>\n");
+                .append("; manifest.json lists every file of this bundle with its SHA-256.</footer>\n")
+                .append("</body>\n</html>\n");
         return html.toString();
     }
 
@@ -60,14 +61,14 @@ final class ReportHtml {
                 .append("</h1><p class=\"verdict ").append(tone).append("\" id=\"verdict\">").append(Html.text(verdict))
                 .append("</p></header>\n<section id=\"lineage\"><h2>Execution</h2><dl class=\"facts\">");
         for (Narrative.Fact f : Narrative.facts(c.lineage())) {
-            html.append("<dt>").append(Html.text(f.label())).append("</dt><dd>").append(Html.text(f.value())).append("</dd>");
+            fact(f.label(), f.value());
         }
         html.append("</dl></section>\n");
     }
 
     private void parity(ParityFigures p) {
-        html.append("<section id=\"headline\"><h2>Parity headline</h2><p>").append(Html.text(Narrative.comparison(c, p)))
-                .append("</p><div class=\"figures\">");
+        html.append("<section id=\"headline\"><h2>Parity headline</h2><p>")
+                .append(Html.text(Narrative.comparison(c, p))).append("</p><div class=\"figures\">");
         for (ParityFigures.Figure f : p.headline()) {
             html.append("<div class=\"figure\" data-figure=\"").append(Html.text(f.key())).append("\" data-value=\"")
                     .append(Html.text(BundleJson.compact(f.value()))).append("\"><span class=\"label\">")
@@ -201,7 +202,7 @@ final class ReportHtml {
         html.append("</section>\n<section id=\"diffs\"><h2>Why: rule impact and diffs</h2>");
         for (BundleTable t : List.of(BundleTable.RULE_IMPACT, BundleTable.BLAST_RADIUS, BundleTable.INCIDENT_DIFFS,
                 BundleTable.FINGERPRINT_DIFFS, BundleTable.SUPPRESSION_DIFFS, BundleTable.CORRELATION_DIFFS)) {
-            c.table(t).ifPresent(e -> table(e, "tables/"));
+            c.table(t).ifPresent(this::table);
         }
         html.append("</section>\n");
     }
@@ -218,7 +219,7 @@ final class ReportHtml {
             ExportedTable e = c.signals().get(s.name());
             if (e != null) {
                 html.append("<h3>").append(Html.text(s.title())).append("</h3>");
-                table(e, "signals/");
+                table(e);
             }
         }
         html.append("</section>\n");
@@ -232,11 +233,12 @@ final class ReportHtml {
         fact("Reason", l.text("reason"));
         fact("Status", l.text("status"));
         fact("Gates", c.parity().map(p -> p.gates().isEmpty() ? "none defined"
-                : Boolean.TRUE.equals(p.gatesPassed()) ? "all passed" : "FAILED").orElse("not evaluated (no baseline)"));
+                : Boolean.TRUE.equals(p.gatesPassed()) ? "all passed" : "FAILED")
+                .orElse("not evaluated (no baseline)"));
         html.append("</dl>");
         Optional<ExportedTable> approvals = c.table(BundleTable.APPROVALS).filter(t -> t.total() > 0);
         if (approvals.isPresent()) {
-            table(approvals.get(), "tables/");
+            table(approvals.get());
         } else {
             html.append("<p id=\"approvals\">No approvals recorded.</p>");
         }
@@ -249,15 +251,15 @@ final class ReportHtml {
     }
 
     /** A table's first rows, with a note pointing at the files for the rest. */
-    private void table(ExportedTable e, String folder) {
+    private void table(ExportedTable e) {
         html.append("<h3 id=\"t-").append(Html.text(e.name())).append("\">").append(Html.text(e.name()))
                 .append("</h3>");
         List<String> columns = e.columns().stream().filter(n -> !n.equals(BundleTable.EXECUTION_ID)).toList();
         List<Row> shown = e.head().subList(0, Math.min(e.head().size(), ROWS_SHOWN));
         html.append("<p class=\"note\">").append(shown.size()).append(" of ").append(e.total())
-                .append(" rows shown; ").append(e.written()).append(" in ").append(Html.text(folder + e.name()))
-                .append(".csv and .jsonl").append(e.omitted() > 0 ? "; " + e.omitted() + " more in the table" : "")
-                .append(".</p>");
+                .append(" rows shown; ").append(e.written()).append(" in ")
+                .append(Html.text(String.join(" and ", e.files())))
+                .append(e.omitted() > 0 ? "; " + e.omitted() + " more in the table" : "").append(".</p>");
         if (!shown.isEmpty()) {
             rows(shown, columns);
         }

@@ -24,10 +24,6 @@ final class RowValues {
     private RowValues() {
     }
 
-    static boolean has(Row row, String name) {
-        return index(row, name) >= 0;
-    }
-
     /** The raw value, or null when the column is absent or null. */
     static Object get(Row row, String name) {
         int i = index(row, name);

@@ -31,7 +31,10 @@ record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, 
         omitted = Map.copyOf(omitted);
     }
 
-    /** Bars from the exported incident tables; a baseline incident without a group key takes its replay partner's lane. */
+    /**
+     * Bars from the exported incident tables; a baseline incident without a group key takes the
+     * lane of its component's first replay incident.
+     */
     static Timeline of(Lineage lineage, Optional<ExportedTable> baseline, Optional<ExportedTable> replay,
             ComponentIndex index) {
         List<TimelineBar> bars = new ArrayList<>();
@@ -58,11 +61,6 @@ record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, 
         omitted.put(Side.REPLAY, replay.map(ExportedTable::omittedFromHead).orElse(0L));
         return new Timeline(lineage.instant("window_start"), lineage.instant("window_end"), bars,
                 baseline.isPresent(), omitted);
-    }
-
-    /** Bars of one side. */
-    List<TimelineBar> bars(Side side) {
-        return bars.stream().filter(b -> b.side() == side).toList();
     }
 
     /** Lane names in drawing order. */

@@ -55,16 +55,19 @@ final class TimelineSvg {
                     for (int i : row) {
                         bar(body, timeline.bars().get(i), panelIds.get(i), y);
                     }
-                    body.append("<text class=\"side\" x=\"").append(LABEL - 6).append("\" y=\"").append(y + BAR - 2)
-                            .append("\" text-anchor=\"end\">").append(side == Side.BASELINE ? "B" : "R").append("</text>");
+                    body.append("<text class=\"side\" x=\"").append(LABEL - 6).append("\" y=\"")
+                            .append(y + BAR - 2).append("\" text-anchor=\"end\">")
+                            .append(side == Side.BASELINE ? "B" : "R").append("</text>");
                     y += ROW;
                 }
             }
             body.append("<text class=\"lane\" x=\"4\" y=\"").append(laneTop + BAR - 2).append("\">")
-                    .append(Html.text(shorten(lane))).append("<title>").append(Html.text(lane)).append("</title></text>");
+                    .append(Html.text(shorten(lane))).append("<title>").append(Html.text(lane))
+                    .append("</title></text>");
             y += LANE_GAP;
-            body.append("<line class=\"lane-sep\" x1=\"0\" x2=\"").append(WIDTH).append("\" y1=\"").append(y - LANE_GAP / 2)
-                    .append("\" y2=\"").append(y - LANE_GAP / 2).append("\"/>");
+            int separator = y - LANE_GAP / 2;
+            body.append("<line class=\"lane-sep\" x1=\"0\" x2=\"").append(WIDTH).append("\" y1=\"")
+                    .append(separator).append("\" y2=\"").append(separator).append("\"/>");
         }
         int height = Math.max(y, TOP + ROW) + 6;
         svg.append("<svg id=\"timeline-svg\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH)

@@ -139,33 +139,45 @@ public final class WriteBundle {
 
     private BundleResult write(WarehouseTables tables, Lineage lineage, BundleOutput output) {
         BundleWriter writer = output.writer();
+        BundleContent content = gather(tables, lineage, writer);
+        writer.text("parity.json", BundleJson.pretty(
+                content.parity().map(ParityFigures::json).orElseGet(() -> noParity(lineage))));
+        writer.text("summary.md", SummaryMarkdown.render(content));
+        writer.text("report.html", ReportHtml.render(content));
+        return seal(content, writer, output);
+    }
+
+    /** Exports the tables, the signal sections and the policy file; returns what they hold. */
+    private BundleContent gather(WarehouseTables tables, Lineage lineage, BundleWriter writer) {
         Optional<ParityFigures> parity = tables.read(BundleTable.PARITY_REPORT)
                 .flatMap(rows -> rows.limit(1).collectAsList().stream().findFirst())
                 .map(ParityFigures::new);
         Map<String, ExportedTable> exported = exportTables(tables, new TableExport(writer, tableRowCap),
                 parity.isPresent());
-        ComponentIndex index = new ComponentIndex(Optional.ofNullable(exported.get(BundleTable.INCIDENT_DIFFS.tableName()))
+        ComponentIndex index = new ComponentIndex(table(exported, BundleTable.INCIDENT_DIFFS)
                 .map(t -> t.head().stream().map(DiffComponent::of).toList()).orElse(List.of()));
         Map<String, ExportedTable> signals = new LinkedHashMap<>();
         String signalsNote = parity.isPresent() ? exportSignals(tables, index, writer, signals) : null;
         PolicyCopy policy = PolicyFile.copy(spark.sparkContext().hadoopConfiguration(), lineage, writer);
-        Timeline timeline = Timeline.of(lineage, Optional.ofNullable(exported.get(BundleTable.BASELINE_INCIDENTS.tableName())),
-                Optional.ofNullable(exported.get(BundleTable.REPLAY_INCIDENTS.tableName())), index);
-        BundleContent content = new BundleContent(lineage, parity, index, exported, signals, signalsNote, timeline,
+        Timeline timeline = Timeline.of(lineage, table(exported, BundleTable.BASELINE_INCIDENTS),
+                table(exported, BundleTable.REPLAY_INCIDENTS), index);
+        return new BundleContent(lineage, parity, index, exported, signals, signalsNote, timeline,
                 quarantine(tables), policy);
-        writer.text("parity.json", BundleJson.pretty(parity.map(ParityFigures::json).orElseGet(() -> noParity(lineage))));
-        writer.text("summary.md", SummaryMarkdown.render(content));
-        writer.text("report.html", ReportHtml.render(content));
+    }
+
+    /** Writes the manifest over every file written so far, then the zip. */
+    private BundleResult seal(BundleContent content, BundleWriter writer, BundleOutput output) {
         List<BundleFile> files = writer.files();
         Instant writtenAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        ObjectNode manifest = Manifest.build(executionId, writtenAt, lineage.json(policy.file(), policy.note()),
-                tableCounts(exported, signals), files);
+        PolicyCopy policy = content.policy();
+        ObjectNode manifest = Manifest.build(executionId, writtenAt, content.lineage().json(policy.file(),
+                policy.note()), tableCounts(content.tables(), content.signals()), files);
         writer.text(Manifest.FILE, BundleJson.pretty(manifest));
         List<String> order = new ArrayList<>(List.of(Manifest.FILE));
         files.forEach(f -> order.add(f.path()));
         output.zip(order);
         return new BundleResult(executionId, output.dir(), output.zipPath(), files,
-                manifest.get(Manifest.SELF_HASH).asText(), writtenAt, parity.isPresent());
+                manifest.get(Manifest.SELF_HASH).asText(), writtenAt, content.parity().isPresent());
     }
 
     /**
@@ -211,6 +223,10 @@ public final class WriteBundle {
                         AffectedSignals.NEWLY_SUPPRESSED.name(), AffectedSignals.newlySuppressed(signals.get(), diffs),
                         order, signalRowCap)));
         return null;
+    }
+
+    private static Optional<ExportedTable> table(Map<String, ExportedTable> exported, BundleTable table) {
+        return Optional.ofNullable(exported.get(table.tableName()));
     }
 
     /** Quarantined rows per reason, sorted by reason. */

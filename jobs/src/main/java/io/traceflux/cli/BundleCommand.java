@@ -43,7 +43,8 @@ public final class BundleCommand implements Callable<Integer> {
     String out;
 
     @Option(names = "--warehouse", paramLabel = "URI",
-            description = "Warehouse root (local folder or Hadoop URI). Default: $TRACEFLUX_WAREHOUSE, else ./warehouse.")
+            description = "Warehouse root (local folder or Hadoop URI). "
+                    + "Default: $TRACEFLUX_WAREHOUSE, else ./warehouse.")
     String warehouse;
 
     @Option(names = "--master", paramLabel = "URL",

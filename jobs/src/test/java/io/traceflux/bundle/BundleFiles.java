@@ -71,7 +71,8 @@ final class BundleFiles {
 
     /** A column of a JSON Lines file, in file order. */
     static List<String> column(Path dir, String path, String column) {
-        return jsonLines(dir, path).stream().map(r -> r.path(column).isNull() ? null : r.path(column).asText()).toList();
+        return jsonLines(dir, path).stream()
+                .map(r -> r.path(column).isNull() ? null : r.path(column).asText()).toList();
     }
 
     /** The member panel id of an incident's bar. */

@@ -4,13 +4,16 @@ import static io.traceflux.bundle.TableRows.STRINGS;
 import static io.traceflux.bundle.TableRows.STRING_MAP;
 import static io.traceflux.bundle.TableRows.schema;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -105,7 +108,34 @@ final class BundleFixture {
 
     static final String POLICY_TEXT = "policy: edge-correlation\nversion: 3\n# comment kept byte for byte\n";
 
+    private static Path shared;
+
     private BundleFixture() {
+    }
+
+    /**
+     * One warehouse for every test class in this JVM (writing it costs seconds of Delta
+     * commits); removed when the JVM exits. Tests must not change its tables.
+     */
+    static synchronized Path shared(SparkSession spark) {
+        if (shared == null) {
+            try {
+                Path root = Files.createTempDirectory("bundle-fixture-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(root)));
+                shared = write(spark, root);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // Best effort at JVM exit: the folder is under the system temp directory.
+        }
     }
 
     /** Writes both executions' tables and the policy file under {@code root}; returns the warehouse. */
@@ -199,10 +229,12 @@ final class BundleFixture {
         incident(t, "r-3", "fra1", "10:05:00", "10:05:40", "minor", 2, "2 signals in eu-west/fra1");
         incident(t, "r-4", "ams2", "10:06:00", "10:06:20", "major", 2, TITLE_PAYLOAD);
         incident(t, "r-5", "ams2", "10:07:00", "10:07:30", "major", 2, "2 signals in eu-west/ams2");
-        t.row(NO_BASELINE).set("incident_id", "rn-1").set("group_key", Map.of()).set("opened_at", "2026-11-20T10:01:00Z")
+        t.row(NO_BASELINE).set("incident_id", "rn-1").set("group_key", Map.of())
+                .set("opened_at", "2026-11-20T10:01:00Z")
                 .set("last_signal_at", "2026-11-20T10:01:00Z").set("severity", "major").set("signal_count", 1L)
                 .set("title", "1 signals");
-        t.row(NO_BASELINE).set("incident_id", "rn-2").set("group_key", Map.of()).set("opened_at", "2026-11-20T10:04:00Z")
+        t.row(NO_BASELINE).set("incident_id", "rn-2").set("group_key", Map.of())
+                .set("opened_at", "2026-11-20T10:04:00Z")
                 .set("last_signal_at", "2026-11-20T10:06:00Z").set("severity", "minor").set("signal_count", 4L)
                 .set("title", "4 signals");
         return t;
@@ -210,19 +242,23 @@ final class BundleFixture {
 
     private static void incident(TableRows t, String id, String pop, String opened, String last, String severity,
             long count, String title) {
-        t.row(WITH_BASELINE).set("incident_id", id).set("group_key", Map.of("region", "eu-west", "pop", pop))
+        t.row(WITH_BASELINE).set("incident_id", id).set("group_key", key(pop))
                 .set("first_signal_id", "s-x").set("opened_at", "2026-11-20T" + opened + "Z")
                 .set("last_signal_at", "2026-11-20T" + last + "Z").set("severity", severity).set("signal_count", count)
                 .set("services", List.of("edge")).set("hosts", List.of("web-1")).set("title", title);
     }
 
+    private static Map<String, String> key(String pop) {
+        return Map.of("region", "eu-west", "pop", pop);
+    }
+
     private static TableRows baselineIncidents() {
         TableRows t = new TableRows("baseline_incidents", BASELINE_INCIDENTS);
-        baseline(t, "b-1", "10:00:10", "10:01:00", "major", 2).set("group_key", Map.of("region", "eu-west", "pop", "fra1"));
+        baseline(t, "b-1", "10:00:10", "10:01:00", "major", 2).set("group_key", key("fra1"));
         baseline(t, "b-2", "10:02:00", "10:04:00", "major", 3);
-        baseline(t, "b-3", "10:06:00", "10:07:30", "critical", 4).set("group_key", Map.of("region", "eu-west", "pop", "ams2"))
+        baseline(t, "b-3", "10:06:00", "10:07:30", "critical", 4).set("group_key", key("ams2"))
                 .set("title", null);
-        baseline(t, "b-4", "10:08:00", "10:09:00", "critical", 2).set("group_key", Map.of("region", "eu-west", "pop", "ber1"));
+        baseline(t, "b-4", "10:08:00", "10:09:00", "critical", 2).set("group_key", key("ber1"));
         return t;
     }
 
@@ -286,7 +322,8 @@ final class BundleFixture {
                 .set("after", "pop-down-inhibits-hosts").set("rule", "pop-down-inhibits-hosts")
                 .set("reason", "suppressed by pop-down-inhibits-hosts; the baseline kept it in incident b-4")
                 .set("change", "newly_suppressed")
-                .row(WITH_BASELINE).set("signal_id", "s-16").set("ts", "2026-11-20T10:09:20Z").set("before", "drop-info")
+                .row(WITH_BASELINE).set("signal_id", "s-16").set("ts", "2026-11-20T10:09:20Z")
+                .set("before", "drop-info")
                 .set("after", "fra1-maintenance").set("rule", "fra1-maintenance")
                 .set("reason", "suppressed by fra1-maintenance instead of drop-info").set("change", "rule_changed");
     }
@@ -306,7 +343,8 @@ final class BundleFixture {
 
     private static TableRows blastRadius() {
         TableRows t = new TableRows("blast_radius", BLAST_RADIUS);
-        Object[][] rows = {{"pop", "ams2", 2L, 3L, 8L, 0L}, {"pop", "ber1", 1L, 0L, 2L, 1L}, {"pop", "fra1", 1L, 2L, 2L, 0L},
+        Object[][] rows = {{"pop", "ams2", 2L, 3L, 8L, 0L}, {"pop", "ber1", 1L, 0L, 2L, 1L},
+                {"pop", "fra1", 1L, 2L, 2L, 0L},
                 {"region", "eu-west", 4L, 5L, 12L, 1L}, {"service", "edge", 4L, 5L, 12L, 1L}};
         for (Object[] r : rows) {
             t.row(WITH_BASELINE).set("dimension", r[0]).set("value", r[1]).set("baseline_incidents", r[2])

@@ -9,8 +9,8 @@ public final class BundleFixtures {
     private BundleFixtures() {
     }
 
-    /** Writes {@link BundleFixture}'s warehouse under {@code root}: executions exec-b and exec-n. */
-    public static Path warehouse(SparkSession spark, Path root) {
-        return BundleFixture.write(spark, root);
+    /** {@link BundleFixture}'s shared warehouse: executions exec-b and exec-n. */
+    public static Path warehouse(SparkSession spark) {
+        return BundleFixture.shared(spark);
     }
 }

@@ -2,6 +2,7 @@ package io.traceflux.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class EscapingTest {
@@ -38,6 +39,6 @@ class EscapingTest {
         assertThat(Formats.ratio(null)).isEqualTo("n/a");
         assertThat(Formats.number(3.0)).isEqualTo("3");
         assertThat(Formats.number(0.95)).isEqualTo("0.9500");
-        assertThat(Formats.clock(java.time.Instant.parse("2026-11-20T10:03:07.125Z"))).isEqualTo("10:03:07.125");
+        assertThat(Formats.clock(Instant.parse("2026-11-20T10:03:07.125Z"))).isEqualTo("10:03:07.125");
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.traceflux.SparkTestBase;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,8 +49,9 @@ class ReportBrowserTest extends SparkTestBase {
     @BeforeAll
     static void openReport() {
         chromium = HeadlessChromium.require();
-        Path warehouse = BundleFixture.write(spark, root);
+        Path warehouse = BundleFixture.shared(spark);
         dir = Path.of(WriteBundle.with(spark).warehouse(warehouse.toString()).executionId(WITH_BASELINE)
+                .outDir(root.resolve("out").toString())
                 .clock(Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC)).execute().dir());
         dom = chromium.dumpDom(url(dir.resolve("report.html")));
     }
@@ -58,8 +60,9 @@ class ReportBrowserTest extends SparkTestBase {
     void timelineHasOneBarPerIncidentPerSideWithTheClassOfItsComponent() {
         Map<String, String> classes = new TreeMap<>();
         for (JsonNode c : BundleFiles.jsonLines(dir, "tables/incident_diffs.jsonl")) {
-            c.get("baseline_incident_ids").forEach(id -> classes.put("baseline " + id.asText(), c.get("class").asText()));
-            c.get("replay_incident_ids").forEach(id -> classes.put("replay " + id.asText(), c.get("class").asText()));
+            String cls = c.get("class").asText();
+            c.get("baseline_incident_ids").forEach(id -> classes.put("baseline " + id.asText(), cls));
+            c.get("replay_incident_ids").forEach(id -> classes.put("replay " + id.asText(), cls));
         }
         Map<String, String> drawn = new TreeMap<>();
         for (BundleFiles.Bar bar : BundleFiles.bars(dom)) {
@@ -147,7 +150,7 @@ class ReportBrowserTest extends SparkTestBase {
         Files.deleteIfExists(png);
         chromium.screenshot(url(source), png, 1200, 1500);
         byte[] bytes = Files.readAllBytes(png);
-        assertThat(new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+        assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
         ByteBuffer header = ByteBuffer.wrap(bytes, 16, 8);
         assertThat(header.getInt()).isEqualTo(1200);
         assertThat(header.getInt()).isEqualTo(1500);

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.traceflux.InvalidInputException;
 import io.traceflux.SparkTestBase;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,7 +55,7 @@ class WriteBundleTest extends SparkTestBase {
 
     @BeforeAll
     static void writeBundle() {
-        warehouse = BundleFixture.write(spark, root);
+        warehouse = BundleFixture.shared(spark);
         result = write(WITH_BASELINE, root.resolve("out"), WRITTEN_AT);
         dir = Path.of(result.dir());
     }
@@ -157,8 +159,8 @@ class WriteBundleTest extends SparkTestBase {
     @Test
     void sectionFilesShareOneLayout() {
         String header = "signal_id,ts,service,region,pop,host,check,severity,raw_severity,fingerprint,decision,reason,"
-                + "suppressed_by,duplicate_of,incident_id,baseline_incident_id,class,component_id,diff_rule,diff_reason,"
-                + "source,status,message,labels\n";
+                + "suppressed_by,duplicate_of,incident_id,baseline_incident_id,class,component_id,diff_rule,"
+                + "diff_reason,source,status,message,labels\n";
         assertThat(BundleFiles.text(dir, "signals/missing.csv")).isEqualTo(header
                 + "s-13,2026-11-20T10:08:00Z,edge,eu-west,ber1,web-13,http,critical,CRITICAL,fp-s-13,suppressed,"
                 + "suppressed,pop-down-inhibits-hosts,,,b-4,MISSING,c-4,pop-down-inhibits-hosts,moved b-4 -> null,"
@@ -251,7 +253,7 @@ class WriteBundleTest extends SparkTestBase {
         TreeMap<String, byte[]> files = BundleFiles.all(dir);
         List<String> names = new ArrayList<>();
         try (ZipFile zip = new ZipFile(result.zip())) {
-            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
                 names.add(e.getName());
                 try (InputStream in = zip.getInputStream(e)) {
                     assertThat(in.readAllBytes()).as(e.getName()).isEqualTo(files.get(e.getName().substring(7)));
@@ -303,7 +305,7 @@ class WriteBundleTest extends SparkTestBase {
                 if (path.equals("tables/rule_impact.csv")) {
                     bytes[10] ^= 1;
                 }
-                return new java.io.ByteArrayInputStream(bytes);
+                return new ByteArrayInputStream(bytes);
             });
         }
         VerifyResult r = VerifyBundle.of(changed).execute();
@@ -313,7 +315,7 @@ class WriteBundleTest extends SparkTestBase {
         order.add("notes.txt");
         files.put("notes.txt", "added later".getBytes(StandardCharsets.UTF_8));
         try (var out = Files.newOutputStream(extra)) {
-            BundleZip.write(out, "exec-b", order, path -> new java.io.ByteArrayInputStream(files.get(path)));
+            BundleZip.write(out, "exec-b", order, path -> new ByteArrayInputStream(files.get(path)));
         }
         assertThat(VerifyBundle.of(extra).execute().message())
                 .isEqualTo("FAILED: notes.txt: not listed in the manifest (in " + extra + ")");
@@ -360,8 +362,8 @@ class WriteBundleTest extends SparkTestBase {
     @Test
     void capsSignalRowsAndSaysHowManyMore() {
         BundleResult capped = WriteBundle.with(spark).warehouse(warehouse.toString()).executionId(WITH_BASELINE)
-                .outDir(root.resolve("capped").toString()).signalRowCap(3).clock(Clock.fixed(WRITTEN_AT, ZoneOffset.UTC))
-                .execute();
+                .outDir(root.resolve("capped").toString()).signalRowCap(3)
+                .clock(Clock.fixed(WRITTEN_AT, ZoneOffset.UTC)).execute();
         Path cappedDir = Path.of(capped.dir());
         assertThat(BundleFiles.column(cappedDir, "signals/changed.jsonl", "signal_id"))
                 .containsExactly("s-03", "s-04", "s-05");
@@ -370,7 +372,8 @@ class WriteBundleTest extends SparkTestBase {
         assertThat(BundleFiles.text(cappedDir, "summary.md"))
                 .contains("- signals/changed: 3 of 8 rows; 5 more in the table\n");
         assertThat(BundleFiles.text(cappedDir, "report.html"))
-                .contains("3 of 8 rows shown; 3 in signals/changed.csv and .jsonl; 5 more in the table.");
+                .contains("3 of 8 rows shown; 3 in signals/changed.csv and signals/changed.jsonl; "
+                        + "5 more in the table.");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class BundleCommandTest extends SparkTestBase {
 
     @BeforeAll
     static void writeWarehouse() {
-        warehouse = BundleFixtures.warehouse(spark, root);
+        warehouse = BundleFixtures.warehouse(spark);
     }
 
     @AfterAll
@@ -43,7 +44,8 @@ class BundleCommandTest extends SparkTestBase {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new BundleCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+        CommandLine cli = new CommandLine(new BundleCommand())
+                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         cli.setExecutionExceptionHandler((e, c, parsed) -> {
             c.getErr().println("traceflux: error: " + e.getMessage());
             return e instanceof InvalidInputException ? ExitCode.INVALID_INPUT : ExitCode.UNEXPECTED;
@@ -75,9 +77,14 @@ class BundleCommandTest extends SparkTestBase {
 
     @Test
     void defaultsToTheWarehousesBundlesFolder() {
-        Run written = run("--execution", "exec-n", "--warehouse", warehouse.toString());
+        Path copy = root.resolve("copy");
+        for (String table : List.of("executions", "replay_signals", "replay_incidents")) {
+            spark.read().format("delta").load(warehouse.resolve(table).toString())
+                    .write().format("delta").save(copy.resolve(table).toString());
+        }
+        Run written = run("--execution", "exec-n", "--warehouse", copy.toString());
         assertThat(written.exit()).as(written.err()).isZero();
-        assertThat(written.out()).startsWith("bundle of exec-n: " + warehouse.resolve("bundles/exec-n")
+        assertThat(written.out()).startsWith("bundle of exec-n: " + copy.resolve("bundles/exec-n")
                 + " (7 files, no baseline)\n");
     }
 
