@@ -22,12 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyBundleTest {
 
     @TempDir
-    Path dir;
+    Path root;
+
+    private Path dir;
 
     private String manifestText;
 
     @BeforeEach
     void writeBundle() throws IOException {
+        dir = Files.createDirectory(root.resolve("e-1"));
         BundleWriter writer = new BundleWriter(FileSystem.getLocal(new Configuration()).getRaw(),
                 new org.apache.hadoop.fs.Path(dir.toUri()));
         writer.text("a.txt", "alpha\n");
@@ -91,19 +94,19 @@ class VerifyBundleTest {
 
     @Test
     void zipEntriesOutsideTheBundleFolderAreNamed() throws IOException {
-        Path zip = dir.resolveSibling(dir.getFileName() + ".zip");
+        Path zip = root.resolve("e-1.zip");
         try (var out = Files.newOutputStream(zip)) {
             BundleZip.write(out, "e-1", List.of("manifest.json", "a.txt", "sub/b.txt"),
                     path -> Files.newInputStream(dir.resolve(path)));
         }
         assertThat(VerifyBundle.of(zip).execute().ok()).isTrue();
-        Path mixed = dir.resolveSibling("mixed.zip");
+        Path mixed = root.resolve("mixed.zip");
         try (var out = Files.newOutputStream(mixed)) {
             BundleZip.write(out, "e-1", List.of("manifest.json", "a.txt", "sub/b.txt", "../evil.txt"),
                     path -> Files.newInputStream(path.startsWith("..") ? dir.resolve("a.txt") : dir.resolve(path)));
         }
         assertThat(VerifyBundle.of(mixed).execute().file()).isEqualTo("../evil.txt");
-        Path other = dir.resolveSibling("other.zip");
+        Path other = root.resolve("other.zip");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(other))) {
             for (String path : List.of("manifest.json", "a.txt", "sub/b.txt")) {
                 out.putNextEntry(new ZipEntry("e-1/" + path));
