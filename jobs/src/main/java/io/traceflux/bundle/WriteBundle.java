@@ -1,0 +1,281 @@
+package io.traceflux.bundle;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.traceflux.InvalidInputException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Writes the evidence bundle of one execution (SPEC 5) from the warehouse tables alone, so a
+ * fresh replay and a later {@code traceflux bundle --execution ID} give the same files:
+ * {@code <out>/<execution_id>/} and {@code <out>/<execution_id>.zip}, replacing any earlier one.
+ *
+ * <pre>{@code
+ * BundleResult bundle = WriteBundle.with(spark)
+ *         .warehouse("/data/warehouse")
+ *         .executionId("2026-11-20-edge")
+ *         .execute();                       // out defaults to <warehouse>/bundles
+ * }</pre>
+ *
+ * <p>Signal-level rows reach the driver only as the affected incidents' signals and the diff
+ * tables, streamed in a fixed order and capped ({@link #signalRowCap}, {@link #tableRowCap});
+ * the manifest records how many rows each table has and how many were written.
+ */
+public final class WriteBundle {
+
+    public static final long DEFAULT_TABLE_ROWS = 100_000;
+    public static final int DEFAULT_SIGNAL_ROWS = 5_000;
+    public static final int DEFAULT_TIMELINE_INCIDENTS = 2_000;
+
+    /** Tables copied into {@code tables/}, in this order. */
+    private static final List<BundleTable> EXPORTED = List.of(BundleTable.INCIDENT_DIFFS,
+            BundleTable.FINGERPRINT_DIFFS, BundleTable.SUPPRESSION_DIFFS, BundleTable.CORRELATION_DIFFS,
+            BundleTable.RULE_IMPACT, BundleTable.BLAST_RADIUS, BundleTable.REPLAY_INCIDENTS,
+            BundleTable.BASELINE_INCIDENTS, BundleTable.APPROVALS);
+    private static final List<BundleTable> SIGNAL_LEVEL = List.of(BundleTable.FINGERPRINT_DIFFS,
+            BundleTable.SUPPRESSION_DIFFS, BundleTable.CORRELATION_DIFFS);
+    private static final List<BundleTable> INCIDENTS = List.of(BundleTable.REPLAY_INCIDENTS,
+            BundleTable.BASELINE_INCIDENTS);
+    /** Tables that only mean something next to a parity report. */
+    private static final List<BundleTable> COMPARISON = List.of(BundleTable.INCIDENT_DIFFS,
+            BundleTable.FINGERPRINT_DIFFS, BundleTable.SUPPRESSION_DIFFS, BundleTable.CORRELATION_DIFFS,
+            BundleTable.RULE_IMPACT, BundleTable.BLAST_RADIUS, BundleTable.BASELINE_INCIDENTS);
+
+    private final SparkSession spark;
+    private String warehouse;
+    private String executionId;
+    private String outDir;
+    private long tableRowCap = DEFAULT_TABLE_ROWS;
+    private int signalRowCap = DEFAULT_SIGNAL_ROWS;
+    private int timelineCap = DEFAULT_TIMELINE_INCIDENTS;
+    private Clock clock = Clock.systemUTC();
+
+    private WriteBundle(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    public static WriteBundle with(SparkSession spark) {
+        return new WriteBundle(Objects.requireNonNull(spark, "spark"));
+    }
+
+    /** The warehouse root (local path or Hadoop URI). */
+    public WriteBundle warehouse(String warehouse) {
+        this.warehouse = warehouse;
+        return this;
+    }
+
+    public WriteBundle executionId(String executionId) {
+        this.executionId = executionId;
+        return this;
+    }
+
+    /** The parent folder of the bundle; defaults to {@code <warehouse>/bundles}. */
+    public WriteBundle outDir(String outDir) {
+        this.outDir = outDir;
+        return this;
+    }
+
+    /** Rows written per exported table (default {@value #DEFAULT_TABLE_ROWS}). */
+    public WriteBundle tableRowCap(long rows) {
+        this.tableRowCap = positive(rows);
+        return this;
+    }
+
+    /** Rows written per section of affected signals (default {@value #DEFAULT_SIGNAL_ROWS}). */
+    public WriteBundle signalRowCap(int rows) {
+        this.signalRowCap = (int) positive(rows);
+        return this;
+    }
+
+    /** Incidents drawn per side on the timeline (default {@value #DEFAULT_TIMELINE_INCIDENTS}). */
+    public WriteBundle timelineCap(int incidents) {
+        this.timelineCap = (int) positive(incidents);
+        return this;
+    }
+
+    /** The clock of {@code written_at} (tests pin it). */
+    public WriteBundle clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Reads the tables and writes the bundle.
+     *
+     * @throws InvalidInputException for an unknown execution, a missing executions table or a
+     *                               table lacking a required column
+     */
+    public BundleResult execute() {
+        if (warehouse == null || executionId == null) {
+            throw new InvalidInputException("a bundle needs a warehouse and an execution id");
+        }
+        String out = outDir != null ? outDir : new Path(warehouse, "bundles").toString();
+        BundleOutput output = new BundleOutput(spark.sparkContext().hadoopConfiguration(), out, executionId);
+        WarehouseTables tables = new WarehouseTables(spark, warehouse, executionId);
+        Lineage lineage = new Lineage(tables.execution());
+        try {
+            BundleResult result = write(tables, lineage, output);
+            output.publish();
+            return result;
+        } catch (RuntimeException e) {
+            output.abandon();
+            throw e;
+        }
+    }
+
+    private BundleResult write(WarehouseTables tables, Lineage lineage, BundleOutput output) {
+        BundleWriter writer = output.writer();
+        BundleContent content = gather(tables, lineage, writer);
+        writer.text("parity.json", BundleJson.pretty(
+                content.parity().map(ParityFigures::json).orElseGet(() -> noParity(lineage))));
+        writer.text("summary.md", SummaryMarkdown.render(content));
+        writer.text("report.html", ReportHtml.render(content));
+        return seal(content, writer, output);
+    }
+
+    /** Exports the tables, the signal sections and the policy file; returns what they hold. */
+    private BundleContent gather(WarehouseTables tables, Lineage lineage, BundleWriter writer) {
+        Optional<ParityFigures> parity = tables.read(BundleTable.PARITY_REPORT)
+                .flatMap(rows -> rows.limit(1).collectAsList().stream().findFirst())
+                .map(ParityFigures::new);
+        Map<String, ExportedTable> exported = exportTables(tables, new TableExport(writer, tableRowCap),
+                parity.isPresent());
+        ComponentIndex index = new ComponentIndex(table(exported, BundleTable.INCIDENT_DIFFS)
+                .map(t -> t.head().stream().map(DiffComponent::of).toList()).orElse(List.of()));
+        Map<String, ExportedTable> signals = new LinkedHashMap<>();
+        String signalsNote = parity.isPresent() ? exportSignals(tables, index, writer, signals) : null;
+        PolicyCopy policy = PolicyFile.copy(spark.sparkContext().hadoopConfiguration(), lineage, writer);
+        Timeline timeline = Timeline.of(lineage, table(exported, BundleTable.BASELINE_INCIDENTS),
+                table(exported, BundleTable.REPLAY_INCIDENTS), index);
+        return new BundleContent(lineage, parity, index, exported, signals, signalsNote, timeline,
+                quarantine(tables), policy);
+    }
+
+    /** Writes the manifest over every file written so far, then the zip. */
+    private BundleResult seal(BundleContent content, BundleWriter writer, BundleOutput output) {
+        List<BundleFile> files = writer.files();
+        Instant writtenAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        PolicyCopy policy = content.policy();
+        ObjectNode manifest = Manifest.build(executionId, writtenAt, content.lineage().json(policy.file(),
+                policy.note()), tableCounts(content.tables(), content.signals()), files);
+        writer.text(Manifest.FILE, BundleJson.pretty(manifest));
+        List<String> order = new ArrayList<>(List.of(Manifest.FILE));
+        files.forEach(f -> order.add(f.path()));
+        output.zip(order);
+        return new BundleResult(executionId, output.dir(), output.zipPath(), files,
+                manifest.get(Manifest.SELF_HASH).asText(), writtenAt, content.parity().isPresent());
+    }
+
+    /**
+     * Exports the tables that exist; without a parity report, the comparison tables are left out
+     * even when they exist for other executions, so that absent and empty tables give one bundle.
+     */
+    private Map<String, ExportedTable> exportTables(WarehouseTables tables, TableExport export, boolean compared) {
+        Map<String, ExportedTable> exported = new LinkedHashMap<>();
+        for (BundleTable t : EXPORTED) {
+            if (!compared && COMPARISON.contains(t)) {
+                continue;
+            }
+            int keep = SIGNAL_LEVEL.contains(t) ? ReportHtml.ROWS_SHOWN
+                    : INCIDENTS.contains(t) ? timelineCap : (int) Math.min(tableRowCap, Integer.MAX_VALUE);
+            tables.read(t).ifPresent(rows -> exported.put(t.tableName(),
+                    export.export("tables", t.tableName(), rows, t.sortKey(), keep)));
+        }
+        return exported;
+    }
+
+    /** Writes the signal sections; returns why there are none, or null. */
+    private String exportSignals(WarehouseTables tables, ComponentIndex index, BundleWriter writer,
+            Map<String, ExportedTable> sections) {
+        Optional<Dataset<Row>> signals = tables.read(BundleTable.REPLAY_SIGNALS);
+        if (signals.isEmpty()) {
+            return "The warehouse has no replay_signals table, so no signal rows are included.";
+        }
+        TableExport export = new TableExport(writer, signalRowCap);
+        List<String> order = BundleTable.REPLAY_SIGNALS.sortKey();
+        Dataset<Row> affected = AffectedSignals.ofIncidents(signals.get(), tables.read(BundleTable.CORRELATION_DIFFS),
+                index).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            for (AffectedSignals.Section s : List.of(AffectedSignals.CHANGED, AffectedSignals.MISSING,
+                    AffectedSignals.NEW)) {
+                sections.put(s.name(), export.export("signals", s.name(), AffectedSignals.section(affected, s), order,
+                        signalRowCap));
+            }
+        } finally {
+            affected.unpersist();
+        }
+        tables.read(BundleTable.SUPPRESSION_DIFFS).ifPresent(diffs -> sections.put(
+                AffectedSignals.NEWLY_SUPPRESSED.name(), export.export("signals",
+                        AffectedSignals.NEWLY_SUPPRESSED.name(), AffectedSignals.newlySuppressed(signals.get(), diffs),
+                        order, signalRowCap)));
+        return null;
+    }
+
+    private static Optional<ExportedTable> table(Map<String, ExportedTable> exported, BundleTable table) {
+        return Optional.ofNullable(exported.get(table.tableName()));
+    }
+
+    /** Quarantined rows per reason, sorted by reason. */
+    private static Map<String, Long> quarantine(WarehouseTables tables) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        tables.read(BundleTable.QUARANTINE).ifPresent(q -> q.groupBy(col("reason")).count()
+                .orderBy(col("reason")).collectAsList()
+                .forEach(r -> counts.put(Objects.requireNonNullElse(r.getString(0), "(null)"), r.getLong(1))));
+        return counts;
+    }
+
+    /** parity.json of a run without a baseline. */
+    private static ObjectNode noParity(Lineage lineage) {
+        ObjectNode node = BundleJson.object();
+        node.put(BundleTable.EXECUTION_ID, lineage.executionId());
+        node.put("baseline", lineage.text("baseline"));
+        node.putNull("report");
+        node.put("note", Narrative.NO_BASELINE);
+        return node;
+    }
+
+    /** The manifest's per-table row counts: every table and section, present or not. */
+    private ObjectNode tableCounts(Map<String, ExportedTable> exported, Map<String, ExportedTable> signals) {
+        ObjectNode node = BundleJson.object();
+        node.putObject("caps").put("table_rows", tableRowCap).put("signal_rows", signalRowCap)
+                .put("timeline_incidents", timelineCap);
+        ObjectNode tableNode = node.putObject("tables");
+        for (BundleTable t : EXPORTED) {
+            counts(tableNode, t.tableName(), exported.get(t.tableName()));
+        }
+        ObjectNode signalNode = node.putObject("signals");
+        for (AffectedSignals.Section s : AffectedSignals.SECTIONS) {
+            counts(signalNode, s.name(), signals.get(s.name()));
+        }
+        return node;
+    }
+
+    private static void counts(ObjectNode parent, String name, ExportedTable table) {
+        ObjectNode node = parent.putObject(name);
+        node.put("present", table != null);
+        if (table != null) {
+            node.put("rows", table.total()).put("written", table.written());
+        }
+    }
+
+    private static long positive(long n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("a cap must be positive: " + n);
+        }
+        return n;
+    }
+}
