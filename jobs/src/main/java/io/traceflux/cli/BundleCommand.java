@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,14 +43,8 @@ public final class BundleCommand implements Callable<Integer> {
             description = "Folder that receives <ID>/ and <ID>.zip. Default: <warehouse>/bundles.")
     String out;
 
-    @Option(names = "--warehouse", paramLabel = "URI",
-            description = "Warehouse root (local folder or Hadoop URI). "
-                    + "Default: $TRACEFLUX_WAREHOUSE, else ./warehouse.")
-    String warehouse;
-
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master URL. Default: what spark-submit set, else local[*].")
-    String master;
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() {
@@ -57,8 +52,8 @@ public final class BundleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing required option: '--execution=ID' (or use: bundle verify DIR|ZIP)");
         }
-        SparkSession spark = Sessions.forJob("traceflux bundle", master);
-        BundleResult result = WriteBundle.with(spark).warehouse(warehouseRoot()).executionId(execution)
+        SparkSession spark = Sessions.forJob("traceflux bundle", common.master);
+        BundleResult result = WriteBundle.with(spark).warehouse(common.warehouse().root()).executionId(execution)
                 .outDir(out).execute();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("bundle of " + result.executionId() + ": " + result.dir() + " (" + (result.files().size() + 1)
@@ -67,16 +62,6 @@ public final class BundleCommand implements Callable<Integer> {
         stdout.println("manifest sha256: " + result.manifestSha256());
         stdout.flush();
         return ExitCode.OK;
-    }
-
-    /** The warehouse as the other subcommands resolve it: a bare local path becomes absolute. */
-    private String warehouseRoot() {
-        String root = warehouse != null ? warehouse : System.getenv("TRACEFLUX_WAREHOUSE");
-        if (root == null || root.isBlank()) {
-            root = "warehouse";
-        }
-        return root.contains("://") || root.startsWith("file:") ? root
-                : Path.of(root).toAbsolutePath().normalize().toString();
     }
 
     /** {@code traceflux bundle verify DIR|ZIP}: every hash against the manifest; no Spark. */

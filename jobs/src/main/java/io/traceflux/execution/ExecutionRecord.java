@@ -23,9 +23,10 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
     /** What an execution ran on: identical for a re-run of the same execution id. */
     public record Lineage(
             String executionId, String mode, String policyId, int policyVersion, String policySha256,
-            String policyPath, String captureId, String capturePath, String captureFormat, Long captureVersion,
+            String policyPath, String policyText, String captureId, String capturePath, String captureFormat, Long captureVersion,
             String baseline, String scope, Instant windowStart, Instant windowEnd, String triggeredBy,
-            String reason, Instant startedAt, String codeVersion, String sparkVersion, String master) {
+            String reason, Instant startedAt, String codeVersion, String sparkVersion, String deltaVersion,
+            String master) {
     }
 
     /** Row counts of a finished run. */
@@ -41,6 +42,7 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
             .add("policy_version", DataTypes.IntegerType)
             .add("policy_sha256", DataTypes.StringType)
             .add("policy_path", DataTypes.StringType)
+            .add("policy_text", DataTypes.StringType)
             .add("capture_id", DataTypes.StringType)
             .add("capture_path", DataTypes.StringType)
             .add("capture_format", DataTypes.StringType)
@@ -63,6 +65,7 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
             .add("incidents", DataTypes.LongType)
             .add("code_version", DataTypes.StringType)
             .add("spark_version", DataTypes.StringType)
+            .add("delta_version", DataTypes.StringType)
             .add("master", DataTypes.StringType)
             .add("error", DataTypes.StringType);
 
@@ -82,14 +85,14 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
         Lineage l = lineage;
         Counts c = counts;
         return RowFactory.create(l.executionId(), status, l.mode(), l.policyId(), l.policyVersion(), l.policySha256(),
-                l.policyPath(), l.captureId(), l.capturePath(), l.captureFormat(), l.captureVersion(), l.baseline(),
+                l.policyPath(), l.policyText(), l.captureId(), l.capturePath(), l.captureFormat(), l.captureVersion(), l.baseline(),
                 l.scope(), ts(l.windowStart()), ts(l.windowEnd()), l.triggeredBy(), l.reason(), ts(l.startedAt()),
                 ts(finishedAt),
                 c == null ? null : c.inputRows(), c == null ? null : c.selectedRows(),
                 c == null ? null : c.quarantinedRows(), c == null ? null : c.outOfWindowRows(),
                 c == null ? null : c.outOfScopeRows(), c == null ? null : c.suppressedRows(),
                 c == null ? null : c.duplicateRows(), c == null ? null : c.incidents(),
-                l.codeVersion(), l.sparkVersion(), l.master(), error);
+                l.codeVersion(), l.sparkVersion(), l.deltaVersion(), l.master(), error);
     }
 
     /** This record as a one-row list, ready for {@code createDataFrame(rows, SCHEMA)}. */

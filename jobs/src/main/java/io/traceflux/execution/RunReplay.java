@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.traceflux.bundle.WriteBundle;
 import io.traceflux.capture.Capture;
 import io.traceflux.capture.Quarantine;
 import io.traceflux.capture.Selection;
@@ -37,7 +38,7 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class RunReplay {
 
-    private static final int STEPS = 6;
+    private static final int STEPS = 7;
 
     private final SparkSession spark;
     private final ReplayConfig config;
@@ -120,6 +121,10 @@ public final class RunReplay {
         writer.replace(Table.EXECUTIONS, rowsOf(done));
         explained.unpersist();
         classified.unpersist();
+
+        // Last, from the tables alone, so that `traceflux bundle` later rewrites the same bytes.
+        progress.step("writing the evidence bundle under " + config.warehouse().bundlePath(config.executionId()));
+        WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId()).execute();
         return new ReplayResult(done, counts, outcomes.suppressedByRule(), outcomes.duplicates(), incidentCount,
                 outcomes.incidentSignals(), outcomes.uncorrelated(), outcomes.unknownSeverity(), parity,
                 progress.elapsedSeconds());

@@ -43,6 +43,8 @@ public final class ExecutionWriter {
     public void replace(Table table, Dataset<Row> rows) {
         rows.write().format("delta").mode("overwrite")
                 .option("replaceWhere", predicate())
+                // A newer code version may add columns; older rows read them as null.
+                .option("mergeSchema", "true")
                 .option("userMetadata", commitMetadata)
                 .save(warehouse.tablePath(table));
     }
