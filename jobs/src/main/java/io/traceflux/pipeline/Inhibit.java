@@ -1,11 +1,14 @@
 package io.traceflux.pipeline;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 
 import io.traceflux.policy.SuppressionRule;
 import io.traceflux.spark.ScalaSeqs;
@@ -87,15 +90,21 @@ final class Inhibit implements PipelineStep {
         Dataset<Row> perBucket = sources.groupBy(groupBy.toArray(Column[]::new))
                 .agg(min(col(US)).as("smin"), max(col(US)).as("smax"));
 
-        Dataset<Row> same = perBucket.select(cols(keys, col(BUCKET), lit(true).as(ANY_SAME),
-                lit(null).cast("long").as(NEXT_MIN), lit(null).cast("long").as(PREV_MAX)));
-        Dataset<Row> forPrevBucket = perBucket.select(cols(keys, col(BUCKET).minus(1).as(BUCKET),
-                lit(null).cast("boolean").as(ANY_SAME), col("smin").as(NEXT_MIN), lit(null).cast("long").as(PREV_MAX)));
-        Dataset<Row> forNextBucket = perBucket.select(cols(keys, col(BUCKET).plus(1).as(BUCKET),
-                lit(null).cast("boolean").as(ANY_SAME), lit(null).cast("long").as(NEXT_MIN), col("smax").as(PREV_MAX)));
-        return same.union(forPrevBucket).union(forNextBucket)
-                .groupBy(groupBy.toArray(Column[]::new))
+        // Each source bucket speaks for three target buckets: itself, the one before (as its
+        // "next") and the one after (as its "previous"); one explode, no union of three scans.
+        Column forBuckets = explode(array(
+                lookup(col(BUCKET), lit(true), lit(null).cast("long"), lit(null).cast("long")),
+                lookup(col(BUCKET).minus(1), lit(null).cast("boolean"), col("smin"), lit(null).cast("long")),
+                lookup(col(BUCKET).plus(1), lit(null).cast("boolean"), lit(null).cast("long"), col("smax"))));
+        Dataset<Row> exploded = perBucket.select(cols(keys, forBuckets.as("l")))
+                .select(cols(keys, col("l.b").as(BUCKET), col("l.same").as(ANY_SAME), col("l.next_min").as(NEXT_MIN),
+                        col("l.prev_max").as(PREV_MAX)));
+        return exploded.groupBy(groupBy.toArray(Column[]::new))
                 .agg(max(col(ANY_SAME)).as(ANY_SAME), min(col(NEXT_MIN)).as(NEXT_MIN), max(col(PREV_MAX)).as(PREV_MAX));
+    }
+
+    private static Column lookup(Column bucket, Column same, Column nextMin, Column prevMax) {
+        return struct(bucket.as("b"), same.as("same"), nextMin.as("next_min"), prevMax.as("prev_max"));
     }
 
     private List<String> keyNames() {

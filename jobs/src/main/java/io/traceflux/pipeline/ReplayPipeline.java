@@ -40,6 +40,12 @@ public final class ReplayPipeline {
     public Dataset<Row> explain(Dataset<Row> selected) {
         Dataset<Row> result = selected;
         for (PipelineStep step : steps) {
+            if (step instanceof Correlate) {
+                // Correlate reads its input twice (representatives, then every signal joins its
+                // representative's incident): materialize it once instead of computing suppression
+                // and deduplication twice. The checkpoint is dropped when no longer referenced.
+                result = result.localCheckpoint(true);
+            }
             result = step.apply(result);
         }
         return result;
