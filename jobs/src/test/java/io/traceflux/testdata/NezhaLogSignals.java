@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.get_json_object;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.regexp_extract;
 import static org.apache.spark.sql.functions.row_number;
@@ -30,7 +31,6 @@ import org.apache.spark.sql.expressions.Window;
  */
 final class NezhaLogSignals {
 
-    static final List<String> MINUTE_FILES = List.of("08_43", "08_44", "08_45");
     static final int INFO_ONE_IN = 10;
     static final int MESSAGE_CHARS = 200;
 
@@ -41,10 +41,10 @@ final class NezhaLogSignals {
     private NezhaLogSignals() {
     }
 
-    /** The raw lines of the minute files, each with the file it came from. */
-    static Dataset<Row> lines(SparkSession spark, Path dayDir) {
+    /** The raw lines of the minute files ({@code HH_MM}), each with the file it came from. */
+    static Dataset<Row> lines(SparkSession spark, Path dayDir, List<String> minuteFiles) {
         Dataset<Row> all = null;
-        for (String minute : MINUTE_FILES) {
+        for (String minute : minuteFiles) {
             String file = "log/" + minute + "_log.csv";
             Dataset<Row> one = spark.read().option("header", "true").option("escape", "\"")
                     .csv(dayDir.resolve(file).toString())
@@ -61,7 +61,7 @@ final class NezhaLogSignals {
 
     /** The sampled log signals in the capture's columns. */
     static Dataset<Row> signals(Dataset<Row> lines) {
-        return SignalColumns.select(sample(parse(lines)));
+        return SignalColumns.select(sample(parse(lines), col("severity").equalTo("INFO")));
     }
 
     private static Dataset<Row> parse(Dataset<Row> lines) {
@@ -99,7 +99,7 @@ final class NezhaLogSignals {
 
     private static Column labels() {
         return map(
-                lit("namespace"), lit(SignalColumns.NAMESPACE),
+                lit("namespace"), lit(NezhaSystem.TRAIN_TICKET.namespace()),
                 lit("node"), col("Node"),
                 lit("container"), col("Container"),
                 lit("logger"), col("logger"),
@@ -108,8 +108,12 @@ final class NezhaLogSignals {
                 lit("nezha_file"), col("nezha_file"));
     }
 
-    private static Dataset<Row> sample(Dataset<Row> parsed) {
-        Column notInfo = col("severity").notEqual("INFO");
+    /**
+     * Every line that is not {@code info} as received, and one in {@link #INFO_ONE_IN} of the
+     * distinct {@code info} lines (by the hash of signal_id, so the choice is stable).
+     */
+    static Dataset<Row> sample(Dataset<Row> parsed, Column info) {
+        Column notInfo = not(info);
         Column firstCopy = row_number().over(Window.partitionBy("signal_id").orderBy("nezha_file")).equalTo(1);
         Column bucket = pmod(conv(substring(sha2(col("signal_id"), 256), 1, 8), 16, 10).cast("long"), lit(INFO_ONE_IN));
         return parsed.withColumn("first_copy", firstCopy)

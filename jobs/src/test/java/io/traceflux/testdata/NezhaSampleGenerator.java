@@ -34,6 +34,8 @@ public final class NezhaSampleGenerator {
             new CaptureWindow(Instant.parse("2023-01-29T08:42:00Z"), Instant.parse("2023-01-29T08:46:00Z"));
     /** A fault injected this long before the window still shapes the incidents in it. */
     static final Duration FAULT_LEAD = Duration.ofMinutes(5);
+    static final List<String> MINUTE_FILES = List.of("08_43", "08_44", "08_45");
+    static final NezhaSystem SYSTEM = NezhaSystem.TRAIN_TICKET;
     static final String NEZHA_COMMIT = "d8140101fdb4e7dfb60d3ef9f64706f382b68470";
 
     private final SparkSession spark;
@@ -88,10 +90,10 @@ public final class NezhaSampleGenerator {
 
     /** Every signal as production received it, before the capture's injected defects. */
     private Dataset<Row> truth(Path day) {
-        Dataset<Row> lines = NezhaLogSignals.lines(spark, day).cache();
+        Dataset<Row> lines = NezhaLogSignals.lines(spark, day, MINUTE_FILES).cache();
         return NezhaLogSignals.signals(lines)
-                .unionByName(NezhaMetricSignals.podAlerts(spark, day, WINDOW, NezhaLogSignals.podNodes(lines)))
-                .unionByName(NezhaMetricSignals.frontendAlerts(spark, day, WINDOW));
+                .unionByName(NezhaMetricSignals.podAlerts(spark, SYSTEM, day, WINDOW, NezhaLogSignals.podNodes(lines)))
+                .unionByName(NezhaMetricSignals.frontendAlerts(spark, SYSTEM, day, WINDOW));
     }
 
     /** One row per signal_id (the re-sent duplicate is one signal to production). */
@@ -105,7 +107,7 @@ public final class NezhaSampleGenerator {
         doc.put("capture_id", CAPTURE_ID);
         doc.put("window_start", WINDOW.start().toString());
         doc.put("window_end", WINDOW.end().toString());
-        doc.put("scope", "namespace=" + SignalColumns.NAMESPACE);
+        doc.put("scope", "namespace=" + SYSTEM.namespace());
         doc.put("source", "Nezha Train-Ticket fault-injection data, " + DAY
                 + ": log windows 08_43..08_45 and per-pod metrics; derived by test-data/generate.sh");
         doc.put("description", "Every Train-Ticket service during the 'return' fault injected into "

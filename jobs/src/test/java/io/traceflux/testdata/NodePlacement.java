@@ -29,7 +29,9 @@ final class NodePlacement {
             new Place("33.33.33.115", "cn-north", "pek1"),
             new Place("33.33.33.116", "cn-north", "pek1"),
             new Place("33.33.33.155", "cn-north", "pek2"),
-            new Place("33.33.33.167", "cn-north", "pek2"));
+            new Place("33.33.33.167", "cn-north", "pek2"),
+            // only OnlineBoutique (2022-08-22) ran on this node
+            new Place("33.33.33.227", "cn-north", "pek2"));
 
     private NodePlacement() {
     }

@@ -142,7 +142,7 @@ final class ProductionIncidents {
         return coalesce(element_at(ranks, lower(raw)), lit(0));
     }
 
-    private static Column name(Column rank) {
+    static Column name(Column rank) {
         return element_at(map(lit(5), lit("critical"), lit(4), lit("major"), lit(3), lit("minor"), lit(2), lit("warning"),
                 lit(1), lit("info"), lit(0), lit("unknown")), rank);
     }

@@ -28,9 +28,6 @@ final class SignalColumns {
     /** What production decided per signal, the committed table's last two columns. */
     static final List<String> BASELINE_COLUMNS = List.of("baseline_fingerprint", "baseline_suppressed_by");
 
-    /** Kubernetes namespace label that every signal carries (the capture's scope). */
-    static final String NAMESPACE = "train-ticket";
-
     private SignalColumns() {
     }
 
