@@ -5,7 +5,6 @@ import static io.traceflux.capture.QuarantineReason.INVALID_TS;
 import static io.traceflux.capture.QuarantineReason.NULL_SIGNAL_ID;
 import static io.traceflux.capture.QuarantineReason.OUTSIDE_CAPTURE_WINDOW;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
@@ -18,7 +17,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -34,6 +32,7 @@ public final class Quarantine {
     public static final String REASON = "quarantine_reason";
     public static final String RAW = "raw";
     private static final String PARSED_TS = "_quarantine_parsed_ts";
+    private static final String DUPLICATED = "_quarantine_duplicated_id";
 
     /**
      * JSON for {@code raw}: nulls kept so the row reads as stored; timestamps ISO-8601 UTC with
@@ -58,9 +57,8 @@ public final class Quarantine {
      */
     public Dataset<Row> apply(Dataset<Row> signals) {
         Column ts = asTimestamp(col("ts"), signals.schema().apply("ts").dataType());
-        Column copies = count(lit(1)).over(Window.partitionBy(col("signal_id")));
         Column reason = when(col("signal_id").isNull(), NULL_SIGNAL_ID.code())
-                .when(copies.gt(1), DUPLICATE_SIGNAL_ID.code())
+                .when(col(DUPLICATED).isNotNull(), DUPLICATE_SIGNAL_ID.code())
                 .when(ts.isNull(), INVALID_TS.code())
                 .when(not(captureWindow.contains(ts)), OUTSIDE_CAPTURE_WINDOW.code());
         List<Column> asRead = new ArrayList<>();
@@ -69,12 +67,24 @@ public final class Quarantine {
                 asRead.add(col(quoted(field.name())));
             }
         }
-        return signals
+        return withDuplicateFlag(signals)
                 .withColumn(PARSED_TS, ts)
                 .withColumn(REASON, reason)
                 .withColumn(RAW, when(col(REASON).isNotNull(), to_json(struct(asRead.toArray(Column[]::new)), RAW_JSON)))
                 .withColumn("ts", col(PARSED_TS))
-                .drop(PARSED_TS);
+                .drop(PARSED_TS, DUPLICATED);
+    }
+
+    /**
+     * Marks rows whose signal_id occurs more than once. Only the ids travel through the
+     * aggregation; the few duplicated ids then come back by a join that Spark can broadcast,
+     * so the wide signal rows are never shuffled for this check.
+     */
+    private static Dataset<Row> withDuplicateFlag(Dataset<Row> signals) {
+        Dataset<Row> duplicated = signals.filter(col("signal_id").isNotNull())
+                .groupBy(col("signal_id").as(DUPLICATED)).count()
+                .filter(col("count").gt(1)).select(DUPLICATED);
+        return signals.join(duplicated, signals.col("signal_id").equalTo(duplicated.col(DUPLICATED)), "left");
     }
 
     private static String quoted(String name) {
