@@ -1,6 +1,5 @@
 package io.traceflux.testdata;
 
-import io.traceflux.spark.Sessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +71,7 @@ public final class GoldenWindowsGenerator {
             System.exit(2);
         }
         long started = System.nanoTime();
-        SparkSession spark = SparkSession.builder().config(Sessions.baseConf(new SparkConf()
-                        .setAppName("golden-windows").setMaster("local[2]")
-                        .set("spark.ui.enabled", "false")
-                        .set("spark.sql.shuffle.partitions", "2")
-                        .set("spark.driver.host", "127.0.0.1")
-                        .set("spark.driver.bindAddress", "127.0.0.1")))
-                .getOrCreate();
+        SparkSession spark = GeneratorSession.start("golden-windows");
         try {
             generate(spark, Path.of(args[0]), Path.of(args[1]));
         } finally {

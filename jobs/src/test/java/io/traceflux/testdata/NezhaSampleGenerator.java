@@ -2,7 +2,6 @@ package io.traceflux.testdata;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.traceflux.spark.Sessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +53,7 @@ public final class NezhaSampleGenerator {
             System.exit(2);
         }
         long started = System.nanoTime();
-        SparkSession spark = SparkSession.builder().config(Sessions.baseConf(new SparkConf()
-                        .setAppName("nezha-sample").setMaster("local[2]")
-                        .set("spark.ui.enabled", "false")
-                        .set("spark.sql.shuffle.partitions", "2")
-                        .set("spark.driver.host", "127.0.0.1")
-                        .set("spark.driver.bindAddress", "127.0.0.1")))
-                .getOrCreate();
+        SparkSession spark = GeneratorSession.start("nezha-sample");
         try {
             new NezhaSampleGenerator(spark, Path.of(args[0]).resolve("nezha"), Path.of(args[1])).run();
         } finally {
