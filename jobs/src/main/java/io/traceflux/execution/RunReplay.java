@@ -140,12 +140,10 @@ public final class RunReplay {
                 baseline, config.policy().suppression(), config.policy().governance().gates(),
                 counts.quarantinedByReason());
         ParityResult result = ComputeParity.of(inputs).execute();
-        result.comparison().persist(StorageLevel.MEMORY_AND_DISK());
         Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
         result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
         parityTables.put(Table.BASELINE_INCIDENTS, BaselineIncidents.of(baseline, explained, config.executionId()));
         writer.replaceAll(parityTables);
-        result.comparison().unpersist();
         return result.report();
     }
 

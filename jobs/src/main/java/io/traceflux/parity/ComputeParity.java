@@ -48,11 +48,13 @@ public final class ComputeParity {
         return new ComputeParity(inputs);
     }
 
-    /** Runs the signal aggregation (one Spark job) and returns the result. */
+    /** Joins the two sides once, runs the signal aggregation and returns the result. */
     public ParityResult execute() {
         SparkSession spark = inputs.replay().signals().sparkSession();
         String id = inputs.executionId();
-        Dataset<Row> compared = SignalComparison.compare(inputs.replay(), inputs.baseline());
+        // Every figure and table below reads the signal comparison: join the two sides once. The
+        // checkpoint is dropped when the result is no longer referenced.
+        Dataset<Row> compared = SignalComparison.compare(inputs.replay(), inputs.baseline()).localCheckpoint(true);
         SignalTally tally = SignalTally.of(compared);
         ParityGraph graph = ParityGraph.of(tally.cells());
         Map<String, IncidentView> baseline =

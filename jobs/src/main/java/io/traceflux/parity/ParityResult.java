@@ -13,8 +13,8 @@ import org.apache.spark.sql.Row;
  *
  * @param report           the parity figures
  * @param incidentDiffs    one per component, ordered by smallest baseline id, then NEW ones
- * @param comparison       the per-signal comparison the diff tables derive from: persist it
- *                         before writing them to compute the join once
+ * @param comparison       the per-signal comparison the diff tables derive from (over a
+ *                         checkpoint of the signal join, so writing them joins nothing again)
  * @param parityReport     {@link ParityTables#PARITY_REPORT}, one row
  * @param incidentDiffsTable {@link ParityTables#INCIDENT_DIFFS}
  * @param fingerprintDiffs {@link ParityTables#FINGERPRINT_DIFFS}
