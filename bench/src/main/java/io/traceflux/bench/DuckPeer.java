@@ -57,6 +57,10 @@ public final class DuckPeer {
 
     private ObjectNode run(Path capture, Policy replayed, Policy baseline, Path out) throws SQLException, IOException {
         ObjectNode result = JSON.createObjectNode();
+        try (ResultSet rs = sql.executeQuery("SELECT version()")) {
+            rs.next();
+            result.put("duckdb_version", rs.getString(1));
+        }
         timed("select", () -> select(capture));
         result.set("quarantined", countsBy("SELECT quarantine_reason, count(*) FROM classified"
                 + " WHERE quarantine_reason IS NOT NULL GROUP BY 1"));
