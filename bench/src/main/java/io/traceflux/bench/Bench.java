@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -40,19 +41,25 @@ public final class Bench {
         this.classpath = Launch.benchClasspath(repo);
     }
 
-    /** Knobs, from environment variables with these defaults. */
-    record Settings(String heap, long seed, int files, double stormShare, int duckThreads, String duckMemory,
-                    double quietWaitSeconds) {
+    /**
+     * Knobs, from environment variables with these defaults. A replay that runs out of memory at
+     * {@code heap} is measured again at {@code fallbackHeap} (and the heap target is missed).
+     */
+    record Settings(String heap, Optional<String> fallbackHeap, long seed, int files, double stormShare,
+                    int duckThreads, String duckMemory, String duckFallbackMemory, double quietWaitSeconds) {
 
         static Settings fromEnv() {
             Map<String, String> env = System.getenv();
             int cores = Machine.cores();
+            String fallback = env.getOrDefault("BENCH_FALLBACK_HEAP", "8g");
             return new Settings(env.getOrDefault("BENCH_HEAP", "2g"),
+                    fallback.equals("none") ? Optional.empty() : Optional.of(fallback),
                     Long.parseLong(env.getOrDefault("BENCH_SEED", "42")),
                     Integer.parseInt(env.getOrDefault("BENCH_FILES", String.valueOf(2 * cores))),
                     Double.parseDouble(env.getOrDefault("BENCH_STORM_SHARE", String.valueOf(1.0 / 3))),
                     Integer.parseInt(env.getOrDefault("BENCH_DUCK_THREADS", String.valueOf(cores))),
                     env.getOrDefault("BENCH_DUCK_MEMORY", "2GB"),
+                    env.getOrDefault("BENCH_DUCK_FALLBACK_MEMORY", "8GB"),
                     Double.parseDouble(env.getOrDefault("BENCH_QUIET_WAIT", "60")));
         }
     }
@@ -65,21 +72,26 @@ public final class Bench {
         Instant started = Instant.now();
         String loadBefore = Machine.loadAverage();
         List<CaseResult> results = new ArrayList<>();
+        Run run = null;
         for (long rows : sizes) {
-            results.add(bench.measure(rows, false));
-            if (storms.contains(rows)) {
-                results.add(bench.measure(rows, true));
+            for (boolean storm : storms.contains(rows) ? List.of(false, true) : List.of(false)) {
+                results.add(bench.measure(rows, storm));
+                // Written after every window, so a run stopped half-way still reports what it measured.
+                run = new Run(started, Instant.now(), loadBefore, Machine.loadAverage(), Machine.describe(),
+                        bench.settings, bench.versions(results), List.copyOf(results));
+                bench.write(run);
             }
         }
-        Run run = new Run(started, Instant.now(), loadBefore, Machine.loadAverage(), Machine.describe(),
-                bench.settings, bench.versions(results), results);
         System.out.println();
         System.out.print(Report.table(run));
+        System.out.println("\nwrote docs/benchmarks.md, docs/benchmarks.svg and bench/data/results/");
+    }
+
+    private void write(Run run) throws IOException {
         Report.write(run, repo.resolve("docs/benchmarks.md"), repo.resolve("docs/benchmarks.svg"));
-        Path json = repo.resolve("bench/data/results/" + started.toString().replace(':', '-') + ".json");
+        Path json = repo.resolve("bench/data/results/" + run.started().toString().replace(':', '-') + ".json");
         Files.createDirectories(json.getParent());
         Files.writeString(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Report.json(run)));
-        System.out.println("\nwrote docs/benchmarks.md, docs/benchmarks.svg and " + repo.relativize(json));
     }
 
     /** One benchmark run: when, where, with what, and the results per window. */
@@ -100,31 +112,68 @@ public final class Bench {
                 Map.of(), work, "floor");
         check(floor, "floor");
         log(name, String.format(Locale.ROOT, "floor %.1f s; replay with policy baseline", floor.wallSeconds()));
-        Launch.Measured replay = launch.run(replayCommand(capture, work, name),
-                Map.of("TRACEFLUX_DRIVER_MEMORY", settings.heap(),
-                        "JDK_JAVA_OPTIONS", "-Xlog:gc:file=" + work.resolve("replay.gc.log")),
-                work, "replay");
-        if (replay.err().contains("building the job jar")) {
-            throw new IllegalStateException("bin/traceflux rebuilt the jar inside the measured run: run bench/run.sh,"
-                    + " which builds first");
+        String heap = settings.heap();
+        Launch.Measured replay = replay(capture, work, name, heap, "replay");
+        Optional<Launch.Measured> outOfMemory = Optional.empty();
+        if (replay.exitCode() != 0 && outOfMemory(replay) && settings.fallbackHeap().isPresent()) {
+            outOfMemory = Optional.of(replay);
+            heap = settings.fallbackHeap().get();
+            log(name, String.format(Locale.ROOT, "replay ran out of memory at -Xmx%s after %.1f s; again at -Xmx%s",
+                    settings.heap(), replay.wallSeconds(), heap));
+            replay = replay(capture, work, name, heap, "replay-" + heap);
         }
         check(replay, "replay");
         log(name, String.format(Locale.ROOT, "replay %.1f s; DuckDB peer", replay.wallSeconds()));
         Path duckOut = work.resolve("duckdb");
-        Launch.Measured duck = launch.run(List.of("java", "-Xmx1g", "-cp", classpath, DuckPeer.class.getName(),
-                capture.toString(), policy("v2").toString(), policy("v1").toString(), duckOut.toString(),
-                String.valueOf(settings.duckThreads()), settings.duckMemory()), Map.of(), work, "duckdb");
+        String duckMemory = settings.duckMemory();
+        Launch.Measured duck = duck(capture, work, duckOut, duckMemory);
+        if (duck.exitCode() != 0) {
+            duckMemory = settings.duckFallbackMemory();
+            log(name, "DuckDB failed at memory_limit " + settings.duckMemory() + "; again at " + duckMemory);
+            duck = duck(capture, work, duckOut, duckMemory);
+        }
         check(duck, "duckdb");
         log(name, String.format(Locale.ROOT, "DuckDB %.1f s; checking agreement (not timed)", duck.wallSeconds()));
         Launch.Measured agreement = new Launch(0).run(Launch.sparkJava("4g", null, classpath,
                 Agreement.class.getName(), work.resolve("warehouse").toString(), executionId(name), duckOut.toString()),
                 Map.of(), work, "agreement");
         JsonNode agreed = agreement.exitCode() == 0 ? JSON.readTree(lineAfter(agreement.out(), "AGREEMENT ")) : null;
-        CaseResult result = new CaseResult(name, rows, storm, parquetMiB(capture), settings.files(), floor, replay,
-                ReplayLog.parse(replay.out(), replay.err()), GcLog.read(work.resolve("replay.gc.log")), duck,
-                JSON.readTree(Files.readString(duckOut.resolve("result.json"))), agreed);
+        CaseResult result = new CaseResult(name, rows, storm, parquetMiB(capture), settings.files(), floor, heap,
+                outOfMemory, replay, ReplayLog.parse(replay.out(), replay.err()), GcLog.read(gcLog(work, heap)), duck,
+                duckMemory, JSON.readTree(Files.readString(duckOut.resolve("result.json"))), agreed);
         log(name, result.agrees() ? "DuckDB and the replay agree" : "DISAGREE: " + result.disagreements());
         return result;
+    }
+
+    private Launch.Measured duck(Path capture, Path work, Path out, String memory) throws IOException,
+            InterruptedException {
+        deleteTree(out);
+        return launch.run(List.of("java", "-Xmx1g", "-cp", classpath, DuckPeer.class.getName(), capture.toString(),
+                policy("v2").toString(), policy("v1").toString(), out.toString(), String.valueOf(settings.duckThreads()),
+                memory), Map.of(), work, "duckdb-" + memory);
+    }
+
+    /** The measured replay, at {@code heap}, in a fresh warehouse. */
+    private Launch.Measured replay(Path capture, Path work, String name, String heap, String logName)
+            throws IOException, InterruptedException {
+        deleteTree(work.resolve("warehouse"));
+        Launch.Measured replay = launch.run(replayCommand(capture, work, name),
+                Map.of("TRACEFLUX_DRIVER_MEMORY", heap, "JDK_JAVA_OPTIONS", "-Xlog:gc:file=" + gcLog(work, heap)),
+                work, logName);
+        if (replay.err().contains("building the job jar")) {
+            throw new IllegalStateException("bin/traceflux rebuilt the jar inside the measured run: run bench/run.sh,"
+                    + " which builds first");
+        }
+        return replay;
+    }
+
+    private Path gcLog(Path work, String heap) {
+        return work.resolve(heap.equals(settings.heap()) ? "replay.gc.log" : "replay-" + heap + ".gc.log");
+    }
+
+    /** Spark exits 52 when a task thread dies of OutOfMemoryError; the driver may say so itself. */
+    private static boolean outOfMemory(Launch.Measured m) {
+        return m.exitCode() == 52 || m.err().contains("java.lang.OutOfMemoryError");
     }
 
     private List<String> replayCommand(Path capture, Path work, String name) {
@@ -146,8 +195,9 @@ public final class Bench {
     private void ensureCapture(Path capture, long rows, double stormShare) throws IOException, InterruptedException {
         Generate.Recipe recipe = new Generate.Recipe(rows, stormShare, settings.seed(), settings.files());
         Path manifest = capture.resolve("capture.json");
+        // Compared as text: a parsed 100000 is an int node, a written one a long node.
         if (Files.exists(manifest)
-                && JSON.readTree(manifest.toFile()).path("generator").equals(recipe.toJson(JSON))) {
+                && JSON.readTree(manifest.toFile()).path("generator").toString().equals(recipe.toJson(JSON).toString())) {
             return;
         }
         log(capture.getFileName().toString(), "generating " + rows + " signals (not timed)");

@@ -44,6 +44,9 @@ final class Report {
                     r.name(), r.rows(), r.parquetMiB(), r.floor().wallSeconds(), r.replay().wallSeconds(),
                     r.replayOverFloor(), r.duck().wallSeconds(), r.replayOverDuck(), r.replayHeap().peakUsedMiB(),
                     r.replayHeap().peakAfterGcMiB(), r.rowsPerSecond(), r.agrees() ? "yes" : "NO"));
+            r.outOfMemory().ifPresent(m -> t.append(String.format(Locale.ROOT,
+                    "  %s: out of memory at -Xmx%s after %.1f s; the replay above ran at -Xmx%s%n", r.name(),
+                    run.settings().heap(), m.wallSeconds(), r.replayHeapSetting())));
         }
         t.append('\n');
         for (Target target : targets(run)) {
@@ -66,9 +69,9 @@ final class Report {
                 .max((a, b) -> Long.compare(a.rows(), b.rows()));
         largest.ifPresent(r -> {
             targets.add(judge("replay <= 4x the read+write floor (" + Bench.label(r.rows()) + ")", r.replayOverFloor(),
-                    MAX_OVER_FLOOR, "%.2fx"));
+                    MAX_OVER_FLOOR, "%.2fx" + cpuNote(r.replay().cpuSeconds() / r.floor().cpuSeconds())));
             targets.add(judge("replay <= 4x DuckDB (" + Bench.label(r.rows()) + ")", r.replayOverDuck(), MAX_OVER_DUCK,
-                    "%.2fx"));
+                    "%.2fx" + cpuNote(r.replay().cpuSeconds() / r.duck().cpuSeconds())));
         });
         Optional<CaseResult> one = plain(run, 1_000_000);
         if (one.isPresent() && ten.isPresent()) {
@@ -83,9 +86,14 @@ final class Report {
                     Bench.label(small.rows()), Bench.label(big.rows()), sizeFactor * 1.1),
                     big.replay().wallSeconds() / small.replay().wallSeconds(), sizeFactor * 1.1, "%.2fx"));
         }
-        double heap = run.results().stream().mapToDouble(r -> r.replayHeap().peakUsedMiB()).max().orElse(Double.NaN);
-        targets.add(judge("driver heap <= 2 GiB (ran with -Xmx" + run.settings().heap() + ")", heap, MAX_HEAP_MIB,
-                "%.0f MiB peak used"));
+        List<String> oom = run.results().stream().filter(r -> r.outOfMemory().isPresent()).map(CaseResult::name).toList();
+        String heapTarget = "driver heap <= 2 GiB (ran with -Xmx" + run.settings().heap() + ")";
+        if (oom.isEmpty()) {
+            double heap = run.results().stream().mapToDouble(r -> r.replayHeap().peakUsedMiB()).max().orElse(Double.NaN);
+            targets.add(judge(heapTarget, heap, MAX_HEAP_MIB, "%.0f MiB peak used"));
+        } else {
+            targets.add(new Target(heapTarget, "OutOfMemoryError on " + String.join(", ", oom), "MISSED"));
+        }
         for (CaseResult storm : run.results().stream().filter(CaseResult::storm).toList()) {
             plain(run, storm.rows()).ifPresent(base -> targets.add(judge("storm <= 1.5x unskewed (" + Bench.label(storm.rows())
                     + ")", storm.replay().wallSeconds() / base.replay().wallSeconds(), MAX_STORM_RATIO, "%.2fx")));
@@ -94,6 +102,10 @@ final class Report {
         targets.add(new Target("DuckDB peer and replay agree on every count", agree ? "all windows" : "NOT all windows",
                 agree ? "met" : "MISSED"));
         return targets;
+    }
+
+    private static String cpuNote(double cpuRatio) {
+        return String.format(Locale.ROOT, " (%.2fx in CPU time)", cpuRatio);
     }
 
     private static Target judge(String what, double value, double limit, String format) {
@@ -133,8 +145,9 @@ final class Report {
         md.append(String.join(", ", v)).append(".\n");
         md.append(String.format(Locale.ROOT, "- **Settings**: replay and floor as `bin/traceflux` runs them (`local[*]`,"
                 + " the job's session settings), driver `-Xmx%s`; DuckDB with %d threads and `memory_limit` %s; captures"
-                + " of %d Parquet files (seed %d); storm share %.3f.%n", s.heap(), s.duckThreads(), s.duckMemory(),
-                s.files(), s.seed(), s.stormShare()));
+                + " of %d Parquet files (seed %d); storm share %.3f. A replay that runs out of memory is timed again"
+                + " at -Xmx%s.%n", s.heap(), s.duckThreads(), s.duckMemory(),
+                s.files(), s.seed(), s.stormShare(), s.fallbackHeap().orElse("(none)")));
         md.append(String.format(Locale.ROOT, "- **Contention**: load average %s before and %s after the run; each step"
                 + " waited up to %.0f s for the machine to be quiet. \"others' CPU\" is the CPU time other processes"
                 + " used while the replay ran (the machine has %d cores).%n%n", run.loadBefore(), run.loadAfter(),
@@ -146,10 +159,20 @@ final class Report {
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (CaseResult r : run.results()) {
             md.append(String.format(Locale.ROOT, "| %s | %,d | %.0f MiB | %.1f s | %.1f s | %.2fx | %.1f s | %.2fx |"
-                            + " %.0f / %.0f MiB | %,.0f | %.0f s | %s |%n", r.name(), r.rows(), r.parquetMiB(),
+                            + " %s | %,.0f | %.0f s | %s |%n", r.name(), r.rows(), r.parquetMiB(),
                     r.floor().wallSeconds(), r.replay().wallSeconds(), r.replayOverFloor(), r.duck().wallSeconds(),
-                    r.replayOverDuck(), r.replayHeap().peakUsedMiB(), r.replayHeap().peakAfterGcMiB(), r.rowsPerSecond(),
+                    r.replayOverDuck(), heapCell(run, r), r.rowsPerSecond(),
                     r.replay().otherCpuSeconds(), r.agrees() ? "yes" : "**no**: " + String.join("; ", r.disagreements())));
+        }
+        md.append("\nThe same runs in CPU seconds (user + system, the process and its children), which other"
+                + " processes on the machine disturb much less than wall time:\n\n");
+        md.append("| window | floor CPU | replay CPU | replay ÷ floor | DuckDB CPU | replay ÷ DuckDB | replay peak RSS |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (CaseResult r : run.results()) {
+            md.append(String.format(Locale.ROOT, "| %s | %.1f s | %.1f s | %.2fx | %.1f s | %.2fx | %.0f MiB |%n",
+                    r.name(), r.floor().cpuSeconds(), r.replay().cpuSeconds(),
+                    r.replay().cpuSeconds() / r.floor().cpuSeconds(), r.duck().cpuSeconds(),
+                    r.replay().cpuSeconds() / r.duck().cpuSeconds(), r.replay().peakRssMiB()));
         }
         md.append("\n### Targets\n\n| target | measured | |\n|---|---|---|\n");
         for (Target t : targets(run)) {
@@ -159,17 +182,24 @@ final class Report {
         md.append("\n### Where the replay's time goes (seconds per step, from its progress lines)\n\n");
         md.append(stepsTable(run));
         md.append("\n### DuckDB peer (seconds per phase) and memory\n\n");
-        md.append("| window | select | replay policy | baseline policy | pairs | write | peak RSS DuckDB | peak RSS replay |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| window | select | replay policy | baseline policy | pairs | write | peak RSS DuckDB |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (CaseResult r : run.results()) {
             JsonNode ph = r.duckResult().path("phases_s");
-            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f MiB | %.0f MiB |%n",
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f MiB |%n",
                     r.name(), ph.path("select").asDouble(), ph.path("replay").asDouble(), ph.path("baseline").asDouble(),
-                    ph.path("pairs").asDouble(), ph.path("write").asDouble(), r.duck().peakRssMiB(),
-                    r.replay().peakRssMiB()));
+                    ph.path("pairs").asDouble(), ph.path("write").asDouble(), r.duck().peakRssMiB())
+                    .replace(" MiB |\n", " MiB (memory_limit " + r.duckMemory() + ") |\n"));
         }
         md.append("\n![floor, replay and DuckDB wall time per window](").append(chartFile).append(")\n\n");
         return md.toString();
+    }
+
+    private static String heapCell(Bench.Run run, CaseResult r) {
+        String used = String.format(Locale.ROOT, "%.0f / %.0f MiB", r.replayHeap().peakUsedMiB(),
+                r.replayHeap().peakAfterGcMiB());
+        return r.outOfMemory().map(m -> String.format(Locale.ROOT, "**OutOfMemoryError at -Xmx%s** after %.0f s;"
+                + " at -Xmx%s: %s", run.settings().heap(), m.wallSeconds(), r.replayHeapSetting(), used)).orElse(used);
     }
 
     private static String stepsTable(Bench.Run run) {
@@ -204,7 +234,16 @@ final class Report {
         root.put("finished", run.finished().toString());
         root.put("machine", run.machine());
         root.set("versions", json.valueToTree(run.versions()));
-        root.set("settings", json.valueToTree(run.settings()));
+        Bench.Settings s = run.settings();
+        ObjectNode settings = root.putObject("settings");
+        settings.put("heap", s.heap());
+        settings.put("fallback_heap", s.fallbackHeap().orElse(null));
+        settings.put("seed", s.seed());
+        settings.put("files", s.files());
+        settings.put("storm_share", s.stormShare());
+        settings.put("duckdb_threads", s.duckThreads());
+        settings.put("duckdb_memory", s.duckMemory());
+        settings.put("quiet_wait_s", s.quietWaitSeconds());
         var cases = root.putArray("results");
         for (CaseResult r : run.results()) {
             ObjectNode c = cases.addObject();
@@ -213,6 +252,8 @@ final class Report {
             c.put("parquet_mib", r.parquetMiB());
             c.set("floor", json.valueToTree(measured(r.floor())));
             c.set("replay", json.valueToTree(measured(r.replay())));
+            c.put("replay_heap_setting", r.replayHeapSetting());
+            r.outOfMemory().ifPresent(m -> c.set("replay_out_of_memory", json.valueToTree(measured(m))));
             c.set("replay_steps", json.valueToTree(r.replayLog().steps()));
             c.put("replay_in_process_s", r.replayLog().inProcessSeconds());
             c.set("replay_heap", json.valueToTree(r.replayHeap()));
