@@ -53,11 +53,7 @@ class BaselineReplayTest extends SparkTestBase {
 
     @BeforeEach
     void capture() {
-        Dataset<Row> signals = Signals.at("2026-11-20T10:00:00Z")
-                .add("a", 0, s -> s.host("h1"))
-                .add("b", seconds(30), s -> s.host("h1").severity("ERROR"))
-                .add("c", seconds(60), s -> s.check("disk").host("h2").severity("info"))
-                .add("d", seconds(90), s -> s.host("h3"))
+        Dataset<Row> signals = ReplayCommandTest.edgeSignals()
                 .add("x", seconds(300), s -> s.host("h4").pop("ams2"))
                 .add("y", seconds(330), s -> s.host("h5").pop("ams2"))
                 .build(spark);

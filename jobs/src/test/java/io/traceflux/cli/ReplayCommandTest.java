@@ -40,13 +40,21 @@ class ReplayCommandTest extends SparkTestBase {
     Path policies;
     Path warehouse;
 
-    @BeforeEach
-    void capture() {
-        Dataset<Row> signals = Signals.at("2026-11-20T10:00:00Z")
+    /**
+     * Four signals in fra1 that edge@v1 turns into one incident {a, b (duplicate of a), d},
+     * with c dropped as info.
+     */
+    static Signals edgeSignals() {
+        return Signals.at("2026-11-20T10:00:00Z")
                 .add("a", 0, s -> s.host("h1"))
                 .add("b", seconds(30), s -> s.host("h1").severity("ERROR"))
                 .add("c", seconds(60), s -> s.check("disk").host("h2").severity("info"))
-                .add("d", seconds(90), s -> s.host("h3"))
+                .add("d", seconds(90), s -> s.host("h3"));
+    }
+
+    @BeforeEach
+    void capture() {
+        Dataset<Row> signals = edgeSignals()
                 .add("e", seconds(1200))
                 .add("f", seconds(10))
                 .add("f", seconds(11))
