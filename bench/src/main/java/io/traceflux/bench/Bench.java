@@ -67,7 +67,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
         List<Long> sizes = sizes(args.length > 0 ? args[0] : "1m,3m,10m");
-        List<Long> storms = sizes(args.length > 1 ? args[1] : "3m");
+        List<Long> storms = sizes(args.length > 1 ? args[1] : "3m,10m");
         Bench bench = new Bench(repo, Settings.fromEnv());
         Instant started = Instant.now();
         String loadBefore = Machine.loadAverage();
@@ -78,9 +78,15 @@ public final class Bench {
                 results.add(bench.measure(rows, storm));
                 // Written after every window, so a run stopped half-way still reports what it measured.
                 run = new Run(started, Instant.now(), loadBefore, Machine.loadAverage(), Machine.describe(),
-                        bench.settings, bench.versions(results), List.copyOf(results));
+                        bench.settings, bench.versions(results), List.copyOf(results), Optional.empty());
                 bench.write(run);
             }
+        }
+        Optional<GrowthReference> reference = bench.growthReference(results);
+        if (reference.isPresent()) {
+            run = new Run(started, Instant.now(), loadBefore, Machine.loadAverage(), Machine.describe(),
+                    bench.settings, bench.versions(results), List.copyOf(results), reference);
+            bench.write(run);
         }
         System.out.println();
         System.out.print(Report.table(run));
@@ -94,9 +100,41 @@ public final class Bench {
         Files.writeString(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Report.json(run)));
     }
 
-    /** One benchmark run: when, where, with what, and the results per window. */
+    /**
+     * One benchmark run: when, where, with what, and the results per window; {@code growthReference}
+     * when the smallest window had to be replayed again at the largest one's heap.
+     */
     record Run(Instant started, Instant finished, String loadBefore, String loadAfter, String machine,
-               Settings settings, Map<String, String> versions, List<CaseResult> results) {
+               Settings settings, Map<String, String> versions, List<CaseResult> results,
+               Optional<GrowthReference> growthReference) {
+    }
+
+    /** A replay of {@code window} at {@code heap}, so that the growth factor compares equal heaps. */
+    record GrowthReference(String window, String heap, Launch.Measured run) {
+    }
+
+    /**
+     * When the largest unskewed window ran at the fallback heap and the smallest did not, replays
+     * the smallest again at that heap: a growth factor between two heaps would mostly measure GC.
+     */
+    private Optional<GrowthReference> growthReference(List<CaseResult> results) throws IOException,
+            InterruptedException {
+        List<CaseResult> plain = results.stream().filter(r -> !r.storm())
+                .sorted(Comparator.comparingLong(CaseResult::rows)).toList();
+        if (plain.size() < 2) {
+            return Optional.empty();
+        }
+        CaseResult small = plain.get(0);
+        String heap = plain.get(plain.size() - 1).replayHeapSetting();
+        if (small.replayHeapSetting().equals(heap)) {
+            return Optional.empty();
+        }
+        log(small.name(), "replay again at -Xmx" + heap + ", the largest window's heap, for the growth factor");
+        Launch.Measured again = replay(repo.resolve("bench/data/" + small.name()),
+                repo.resolve("bench/data/runs/" + small.name()), small.name(), heap, "replay-growth-" + heap);
+        check(again, "replay at -Xmx" + heap);
+        log(small.name(), String.format(Locale.ROOT, "replay at -Xmx%s %.1f s", heap, again.wallSeconds()));
+        return Optional.of(new GrowthReference(small.name(), heap, again));
     }
 
     private CaseResult measure(long rows, boolean storm) throws IOException, InterruptedException {
@@ -112,18 +150,8 @@ public final class Bench {
                 Map.of(), work, "floor");
         check(floor, "floor");
         log(name, String.format(Locale.ROOT, "floor %.1f s; replay with policy baseline", floor.wallSeconds()));
-        String heap = settings.heap();
-        Launch.Measured replay = replay(capture, work, name, heap, "replay");
-        Optional<Launch.Measured> outOfMemory = Optional.empty();
-        if (replay.exitCode() != 0 && outOfMemory(replay) && settings.fallbackHeap().isPresent()) {
-            outOfMemory = Optional.of(replay);
-            heap = settings.fallbackHeap().get();
-            log(name, String.format(Locale.ROOT, "replay ran out of memory at -Xmx%s after %.1f s; again at -Xmx%s",
-                    settings.heap(), replay.wallSeconds(), heap));
-            replay = replay(capture, work, name, heap, "replay-" + heap);
-        }
-        check(replay, "replay");
-        log(name, String.format(Locale.ROOT, "replay %.1f s; DuckDB peer", replay.wallSeconds()));
+        Replayed replayed = replayWithFallback(capture, work, name);
+        log(name, String.format(Locale.ROOT, "replay %.1f s; DuckDB peer", replayed.run().wallSeconds()));
         Path duckOut = work.resolve("duckdb");
         String duckMemory = settings.duckMemory();
         Launch.Measured duck = duck(capture, work, duckOut, duckMemory);
@@ -134,15 +162,41 @@ public final class Bench {
         }
         check(duck, "duckdb");
         log(name, String.format(Locale.ROOT, "DuckDB %.1f s; checking agreement (not timed)", duck.wallSeconds()));
+        Launch.Measured replay = replayed.run();
+        CaseResult result = new CaseResult(name, rows, storm, parquetMiB(capture), settings.files(), floor,
+                replayed.heap(), replayed.outOfMemory(), replay, ReplayLog.parse(replay.out(), replay.err()),
+                GcLog.read(gcLog(work, replayed.heap())), duck, duckMemory,
+                JSON.readTree(Files.readString(duckOut.resolve("result.json"))), agreement(work, name, duckOut));
+        log(name, result.agrees() ? "DuckDB and the replay agree" : "DISAGREE: " + result.disagreements());
+        return result;
+    }
+
+    /** The measured replay, the heap it ran with, and the attempt that ran out of memory before it. */
+    private record Replayed(Launch.Measured run, String heap, Optional<Launch.Measured> outOfMemory) {
+    }
+
+    /** At the configured heap; after an OutOfMemoryError, once more at the fallback heap. */
+    private Replayed replayWithFallback(Path capture, Path work, String name) throws IOException,
+            InterruptedException {
+        Launch.Measured first = replay(capture, work, name, settings.heap(), "replay");
+        if (first.exitCode() == 0 || !outOfMemory(first) || settings.fallbackHeap().isEmpty()) {
+            check(first, "replay");
+            return new Replayed(first, settings.heap(), Optional.empty());
+        }
+        String heap = settings.fallbackHeap().get();
+        log(name, String.format(Locale.ROOT, "replay ran out of memory at -Xmx%s after %.1f s; again at -Xmx%s",
+                settings.heap(), first.wallSeconds(), heap));
+        Launch.Measured second = replay(capture, work, name, heap, "replay-" + heap);
+        check(second, "replay at -Xmx" + heap);
+        return new Replayed(second, heap, Optional.of(first));
+    }
+
+    /** The agreement check's JSON, or null when it failed to run. */
+    private JsonNode agreement(Path work, String name, Path duckOut) throws IOException, InterruptedException {
         Launch.Measured agreement = new Launch(0).run(Launch.sparkJava("4g", null, classpath,
                 Agreement.class.getName(), work.resolve("warehouse").toString(), executionId(name), duckOut.toString()),
                 Map.of(), work, "agreement");
-        JsonNode agreed = agreement.exitCode() == 0 ? JSON.readTree(lineAfter(agreement.out(), "AGREEMENT ")) : null;
-        CaseResult result = new CaseResult(name, rows, storm, parquetMiB(capture), settings.files(), floor, heap,
-                outOfMemory, replay, ReplayLog.parse(replay.out(), replay.err()), GcLog.read(gcLog(work, heap)), duck,
-                duckMemory, JSON.readTree(Files.readString(duckOut.resolve("result.json"))), agreed);
-        log(name, result.agrees() ? "DuckDB and the replay agree" : "DISAGREE: " + result.disagreements());
-        return result;
+        return agreement.exitCode() == 0 ? JSON.readTree(lineAfter(agreement.out(), "AGREEMENT ")) : null;
     }
 
     private Launch.Measured duck(Path capture, Path work, Path out, String memory) throws IOException,

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The independent peer: the same replay in DuckDB over the same Parquet. It quarantines and
@@ -149,11 +150,15 @@ public final class DuckPeer {
 
     private void runAll(Iterable<String> statements) throws SQLException {
         for (String s : statements) {
+            long started = System.nanoTime();
             try {
                 sql.execute(s);
             } catch (SQLException e) {
                 throw new SQLException(e.getMessage() + "\nin: " + s, e);
             }
+            // On stderr, for finding the slow statement: "6.2 s  CREATE TEMP TABLE r_dd AS ..."
+            System.err.printf(Locale.ROOT, "%6.2f s  %s%n", (System.nanoTime() - started) / 1e9,
+                    s.length() > 100 ? s.substring(0, 100) + "..." : s);
         }
     }
 

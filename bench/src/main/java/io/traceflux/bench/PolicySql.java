@@ -119,32 +119,39 @@ final class PolicySql {
         return "(" + matchers(m.match(), "t") + " AND t.us >= " + micros(m.from()) + " AND t.us < " + micros(m.to()) + ")";
     }
 
-    /** Inhibit: the nearest unsuppressed source at or before, and at or after, with equal values. */
+    /**
+     * Inhibit: for each candidate target, the nearest unsuppressed source at or before and at or
+     * after it with equal values (two ASOF joins over narrow rows); then one pass marks them.
+     */
     private String inhibit(String table, SuppressionRule.Inhibit rule) {
         String sources = next("src");
+        String inhibited = next("inh");
         List<String> eqs = new ArrayList<>();
         for (int i = 0; i < rule.equal().size(); i++) {
             eqs.add(value(rule.equal().get(i), "t") + " AS e" + i);
         }
         eqs.add("t.us");
-        statements.add("CREATE TEMP TABLE " + sources + " AS SELECT " + String.join(", ", eqs) + " FROM " + table
+        String keys = String.join(", ", eqs);
+        statements.add("CREATE TEMP TABLE " + sources + " AS SELECT " + keys + " FROM " + table
                 + " t WHERE t.suppressed_by IS NULL AND " + matchers(rule.source(), "t"));
         long within = micros(rule.within());
-        String near = "(t.us - b.us <= " + within + " OR a.us - t.us <= " + within + ")";
-        String target = "t.suppressed_by IS NULL AND " + matchers(rule.target(), "t") + " AND NOT "
-                + matchers(rule.source(), "t") + " AND " + near;
+        statements.add("CREATE TEMP TABLE " + inhibited + " AS SELECT c.signal_id FROM (SELECT t.signal_id, " + keys
+                + " FROM " + table + " t WHERE t.suppressed_by IS NULL AND " + matchers(rule.target(), "t")
+                + " AND NOT " + matchers(rule.source(), "t") + ") c"
+                + " ASOF LEFT JOIN " + sources + " b ON " + equalOn(rule, "b") + "c.us >= b.us"
+                + " ASOF LEFT JOIN " + sources + " a ON " + equalOn(rule, "a") + "c.us <= a.us"
+                + " WHERE c.us - b.us <= " + within + " OR a.us - c.us <= " + within);
         String next = next("s");
-        statements.add("CREATE TEMP TABLE " + next + " AS SELECT t.* REPLACE (CASE WHEN " + target + " THEN "
-                + lit(rule.id()) + " ELSE t.suppressed_by END AS suppressed_by) FROM " + table + " t"
-                + " ASOF LEFT JOIN " + sources + " b ON " + equalOn(rule, "b") + "t.us >= b.us"
-                + " ASOF LEFT JOIN " + sources + " a ON " + equalOn(rule, "a") + "t.us <= a.us");
+        statements.add("CREATE TEMP TABLE " + next + " AS SELECT * REPLACE (CASE WHEN suppressed_by IS NULL AND signal_id"
+                + " IN (SELECT signal_id FROM " + inhibited + ") THEN " + lit(rule.id())
+                + " ELSE suppressed_by END AS suppressed_by) FROM " + table);
         return next;
     }
 
     private String equalOn(SuppressionRule.Inhibit rule, String alias) {
         StringBuilder on = new StringBuilder();
         for (int i = 0; i < rule.equal().size(); i++) {
-            on.append(value(rule.equal().get(i), "t")).append(" = ").append(alias).append(".e").append(i).append(" AND ");
+            on.append("c.e").append(i).append(" = ").append(alias).append(".e").append(i).append(" AND ");
         }
         return on.toString();
     }
