@@ -56,6 +56,14 @@ public final class Quarantine {
      * for quarantined rows: a JSON copy of every good row would cost more than the replay.
      */
     public Dataset<Row> apply(Dataset<Row> signals) {
+        return apply(signals, duplicatedIds(signals));
+    }
+
+    /**
+     * As {@link #apply(Dataset)}, with the {@link #duplicatedIds} of the same signals computed
+     * beforehand: a replay reads the classified signals several times and caches the ids once.
+     */
+    public Dataset<Row> apply(Dataset<Row> signals, Dataset<Row> duplicatedIds) {
         Column ts = asTimestamp(col("ts"), signals.schema().apply("ts").dataType());
         Column reason = when(col("signal_id").isNull(), NULL_SIGNAL_ID.code())
                 .when(col(DUPLICATED).isNotNull(), DUPLICATE_SIGNAL_ID.code())
@@ -67,7 +75,7 @@ public final class Quarantine {
                 asRead.add(col(quoted(field.name())));
             }
         }
-        return withDuplicateFlag(signals)
+        return signals.join(duplicatedIds, signals.col("signal_id").equalTo(duplicatedIds.col(DUPLICATED)), "left")
                 .withColumn(PARSED_TS, ts)
                 .withColumn(REASON, reason)
                 .withColumn(RAW, when(col(REASON).isNotNull(), to_json(struct(asRead.toArray(Column[]::new)), RAW_JSON)))
@@ -76,15 +84,14 @@ public final class Quarantine {
     }
 
     /**
-     * Marks rows whose signal_id occurs more than once. Only the ids travel through the
-     * aggregation; the few duplicated ids then come back by a join that Spark can broadcast,
-     * so the wide signal rows are never shuffled for this check.
+     * The signal_ids that occur more than once, one row each. Only the ids travel through the
+     * aggregation; the result is small, so once cached Spark broadcasts it into the join above
+     * and the wide signal rows are never shuffled for this check.
      */
-    private static Dataset<Row> withDuplicateFlag(Dataset<Row> signals) {
-        Dataset<Row> duplicated = signals.filter(col("signal_id").isNotNull())
+    public static Dataset<Row> duplicatedIds(Dataset<Row> signals) {
+        return signals.filter(col("signal_id").isNotNull())
                 .groupBy(col("signal_id").as(DUPLICATED)).count()
                 .filter(col("count").gt(1)).select(DUPLICATED);
-        return signals.join(duplicated, signals.col("signal_id").equalTo(duplicated.col(DUPLICATED)), "left");
     }
 
     private static String quoted(String name) {

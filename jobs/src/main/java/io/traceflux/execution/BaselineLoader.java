@@ -31,6 +31,7 @@ final class BaselineLoader {
     private final SparkSession spark;
     private final Warehouse warehouse;
     private final String executionId;
+    private final List<Dataset<Row>> cached = new ArrayList<>();
 
     BaselineLoader(SparkSession spark, Warehouse warehouse, String executionId) {
         this.spark = spark;
@@ -65,10 +66,22 @@ final class BaselineLoader {
             return ParityInputs.Baseline.ofReplay(signals, executionRows(Table.REPLAY_INCIDENTS, e.executionId()));
         }
         ReplayPipeline pipeline = ReplayPipeline.of(((BaselineSpec.PolicyVersion) spec).policy());
-        Dataset<Row> explained = pipeline.explain(selected).persist(StorageLevel.MEMORY_AND_DISK());
+        // Only the columns parity and the incidents need: Spark prunes the rest before the
+        // pipeline's shuffles, and the cache (read twice: signals and incidents) stays small.
+        Dataset<Row> explained = pipeline.explain(selected)
+                .select("signal_id", "incident_id", "fingerprint", "suppressed_by", "ts", "severity", "service",
+                        "host", "group_key")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(explained);
         return ParityInputs.Baseline.ofReplay(
                 explained.select("signal_id", "incident_id", "fingerprint", "suppressed_by"),
                 pipeline.incidents(explained));
+    }
+
+    /** Drops what {@link #load} cached; the baseline's datasets must not be used after this. */
+    void release() {
+        cached.forEach(Dataset::unpersist);
+        cached.clear();
     }
 
     private static Dataset<Row> selectedIds(Dataset<Row> selected) {

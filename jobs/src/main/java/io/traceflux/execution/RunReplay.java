@@ -86,31 +86,45 @@ public final class RunReplay {
 
     private ReplayResult run(Inputs in, ExecutionRecord running, ExecutionWriter writer) {
         progress.step("quarantining and selecting signals");
-        Dataset<Row> classified = new Quarantine(in.capture().manifest().window()).apply(in.raw())
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        SelectionCounts counts = in.selection().counts(classified);
-        Dataset<Row> selected = in.selection().apply(classified);
+        // Every later read of the signals joins these ids; cached, the aggregation runs once.
+        Dataset<Row> duplicatedIds = Quarantine.duplicatedIds(in.raw()).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> classified = new Quarantine(in.capture().manifest().window()).apply(in.raw(), duplicatedIds);
+            SelectionCounts counts = in.selection().counts(classified);
+            Dataset<Row> selected = in.selection().apply(classified);
+            return replay(in, classified, selected, counts, running, writer);
+        } finally {
+            duplicatedIds.unpersist();
+        }
+    }
 
-        progress.step("replaying " + counts.selected() + " selected signals through " + config.policy().ref());
+    /**
+     * Writes replay_signals straight from the pipeline's plan (nothing wide is cached), then
+     * reads it back for everything else: Delta's Parquet hands out just the columns each
+     * consumer needs, which is cheaper than keeping a million wide rows in memory.
+     */
+    private ReplayResult replay(Inputs in, Dataset<Row> classified, Dataset<Row> selected, SelectionCounts counts,
+            ExecutionRecord running, ExecutionWriter writer) {
+        progress.step("replaying " + counts.selected() + " selected signals through " + config.policy().ref()
+                + " into replay_signals and quarantine");
         ReplayPipeline pipeline = ReplayPipeline.of(config.policy());
-        Dataset<Row> explained = pipeline.explain(selected).persist(StorageLevel.MEMORY_AND_DISK());
-        Outcomes outcomes = Outcomes.of(explained, config.policy().suppression());
-
-        progress.step("writing replay_signals, replay_incidents and quarantine");
-        Dataset<Row> incidents = pipeline.incidents(explained);
         Map<Table, Dataset<Row>> replayTables = new LinkedHashMap<>();
-        replayTables.put(Table.REPLAY_SIGNALS, OutputRows.signals(explained, config.executionId()));
-        replayTables.put(Table.REPLAY_INCIDENTS, OutputRows.incidents(incidents, config.executionId()));
+        replayTables.put(Table.REPLAY_SIGNALS, OutputRows.signals(pipeline.explain(selected), config.executionId()));
         replayTables.put(Table.QUARANTINE, OutputRows.quarantine(Quarantine.rejected(classified), config.executionId()));
         writer.replaceAll(replayTables);
-        long incidentCount = writtenIncidents().count();
+
+        progress.step("writing replay_incidents");
+        Dataset<Row> signals = written(Table.REPLAY_SIGNALS);
+        writer.replace(Table.REPLAY_INCIDENTS, OutputRows.incidents(pipeline.incidents(signals), config.executionId()));
+        Outcomes outcomes = Outcomes.of(signals, config.policy().suppression());
+        long incidentCount = written(Table.REPLAY_INCIDENTS).count();
 
         Optional<ParityReport> parity = Optional.empty();
         if (in.baseline() instanceof BaselineSpec.None) {
             progress.step("no baseline: parity skipped");
         } else {
             progress.step("comparing with baseline " + in.baseline().label());
-            parity = Optional.of(compare(in, selected, explained, counts, writer));
+            parity = Optional.of(compare(in, selected, signals, counts, writer));
         }
 
         progress.step("recording the execution");
@@ -119,8 +133,6 @@ public final class RunReplay {
                 outcomes.duplicates(), incidentCount);
         ExecutionRecord done = running.succeeded(Instant.now(), c);
         writer.replace(Table.EXECUTIONS, rowsOf(done));
-        explained.unpersist();
-        classified.unpersist();
 
         // Last, from the tables alone, so that `traceflux bundle` later rewrites the same bytes.
         progress.step("writing the evidence bundle under " + config.warehouse().bundlePath(config.executionId()));
@@ -131,25 +143,28 @@ public final class RunReplay {
     }
 
     /** Parity against the baseline (SPEC 4), written to the parity tables; returns the report. */
-    private ParityReport compare(Inputs in, Dataset<Row> selected, Dataset<Row> explained, SelectionCounts counts,
+    private ParityReport compare(Inputs in, Dataset<Row> selected, Dataset<Row> signals, SelectionCounts counts,
             ExecutionWriter writer) {
         ParityInputs.Baseline baseline = in.baselines().load(in.baseline(), in.capture(), selected);
-        ParityInputs inputs = new ParityInputs(config.executionId(), config.scope().toString(),
-                new ParityInputs.Replay(OutputRows.signals(explained, config.executionId()),
-                        writtenIncidents()),
-                baseline, config.policy().suppression(), config.policy().governance().gates(),
-                counts.quarantinedByReason());
-        ParityResult result = ComputeParity.of(inputs).execute();
-        Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
-        result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
-        parityTables.put(Table.BASELINE_INCIDENTS, BaselineIncidents.of(baseline, explained, config.executionId()));
-        writer.replaceAll(parityTables);
-        return result.report();
+        try {
+            ParityInputs inputs = new ParityInputs(config.executionId(), config.scope().toString(),
+                    new ParityInputs.Replay(signals, written(Table.REPLAY_INCIDENTS)),
+                    baseline, config.policy().suppression(), config.policy().governance().gates(),
+                    counts.quarantinedByReason());
+            ParityResult result = ComputeParity.of(inputs).execute();
+            Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
+            result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
+            parityTables.put(Table.BASELINE_INCIDENTS, BaselineIncidents.of(baseline, signals, config.executionId()));
+            writer.replaceAll(parityTables);
+            return result.report();
+        } finally {
+            in.baselines().release();
+        }
     }
 
-    /** This run's incidents as written: cheaper to read back than to aggregate again. */
-    private Dataset<Row> writtenIncidents() {
-        return spark.read().format("delta").load(config.warehouse().tablePath(Table.REPLAY_INCIDENTS))
+    /** This run's rows of an output table as written: cheaper to read back than to compute again. */
+    private Dataset<Row> written(Table table) {
+        return spark.read().format("delta").load(config.warehouse().tablePath(table))
                 .filter(col("execution_id").equalTo(config.executionId()));
     }
 

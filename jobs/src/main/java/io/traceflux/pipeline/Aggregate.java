@@ -17,6 +17,8 @@ import org.apache.spark.sql.Row;
  * Step 6: one row per incident (SPEC 3.2), over its signals and their duplicates: first and
  * last ts, highest severity, counts, the sorted services and hosts it touches (nulls left
  * out), the group key and the title. Unlike the other steps it maps signals to incidents.
+ * The first signal is the earliest member by (ts, signal_id): a representative precedes its
+ * duplicates, so that is the piece's first representative, as {@link Correlate} has it.
  */
 public final class Aggregate {
 
@@ -26,15 +28,18 @@ public final class Aggregate {
         this.title = title;
     }
 
-    /** Incidents of explained signals (the output of the first five steps). */
+    /**
+     * Incidents of explained signals: the output of the first five steps, or rows of
+     * replay_signals (the rank comes from the canonical severity, which both have).
+     */
     public Dataset<Row> apply(Dataset<Row> signals) {
         return signals.filter(col(Columns.INCIDENT_ID).isNotNull())
                 .groupBy(col(Columns.INCIDENT_ID))
                 .agg(first(col(Columns.GROUP_KEY)).as(Columns.GROUP_KEY),
-                        first(col(Columns.FIRST_SIGNAL_ID)).as(Columns.FIRST_SIGNAL_ID),
+                        min(Columns.orderKey()).getField("id").as(Columns.FIRST_SIGNAL_ID),
                         min(col(Columns.TS)).as("opened_at"),
                         max(col(Columns.TS)).as("last_signal_at"),
-                        max(col(Columns.SEVERITY_RANK)).as("_rank"),
+                        max(Normalize.rankOf(col(Columns.SEVERITY))).as("_rank"),
                         count(lit(1)).as("signal_count"),
                         countDistinct(col(Columns.FINGERPRINT)).as("distinct_fingerprints"),
                         array_sort(collect_set(col("service"))).as("services"),

@@ -25,8 +25,13 @@ public final class Columns {
     public static final String DUPLICATE_OF = "duplicate_of";
     /** The representative of the signal's dedup episode (itself for a representative). */
     public static final String REPRESENTATIVE = "_representative";
-    /** Signals in the episode the signal belongs to, representative included. */
-    public static final String EPISODE_SIZE = "_episode_size";
+    /**
+     * The signal's representative as struct(us, id, group): its ts in microseconds, its id and
+     * its group_by values (array of text), as {@link Deduplicate} hands them to {@link Correlate}.
+     */
+    public static final String REP = "_rep";
+    /** {@link #tsMicros()} stored as a column, for window specs (see {@link Deduplicate}). */
+    public static final String US = "_us";
     public static final String INCIDENT_ID = "incident_id";
     public static final String GROUP_KEY = "group_key";
     /** Signals in the correlation piece of the signal's representative, duplicates counted. */

@@ -2,18 +2,19 @@ package io.traceflux.pipeline;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import io.traceflux.policy.CorrelationSpec;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,14 +27,24 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * <p>Per group key, ordered by (ts, signal_id), a session starts when the gap to the previous
  * representative exceeds {@code gap}; {@code max_span} cuts a session into pieces on a grid
  * from its first signal; a piece with at least {@code min_signals} signals, duplicates
- * counted, is an incident. Duplicates then take their representative's incident through one
- * join on the representative's id (a duplicate may sit in another group than its representative).
+ * counted, is an incident, and duplicates take their representative's incident.
+ *
+ * <p>Its input is {@link Deduplicate}'s output. Every row is placed by its representative
+ * ({@link Columns#REP}: group values, ts, id), so a duplicate lands next to its representative
+ * in the representative's group; rows are ordered by (representative, ts, id), and a row's gap
+ * is the distance between its representative and the previous row's, zero inside an episode.
+ * One sort per group serves sessions and pieces, with no join back to the duplicates.
  */
 public final class Correlate implements PipelineStep {
 
+    // The representative's fields as stored columns: window specs over expressions would each
+    // alias them anew, and Spark would shuffle and sort again for every window.
+    private static final String GROUP = "_group";
+    private static final String GROUP_HASH = "_group_hash";
+    private static final String REP_US = "_rep_us";
+    private static final String REP_ID = "_rep_id";
     private static final String SESSION_START = "_session_start";
     private static final String PIECE = "_piece";
-    private static final String PIECE_FIRST = "_piece_first";
     /** The representative's group key as text, for the explanation. */
     static final String GROUP_TEXT = "_group_text";
 
@@ -46,50 +57,37 @@ public final class Correlate implements PipelineStep {
     }
 
     @Override
-    public Dataset<Row> apply(Dataset<Row> signals) {
-        Column isRepresentative = col(Columns.SUPPRESSED_BY).isNull().and(col(Columns.DUPLICATE_OF).isNull());
-        Dataset<Row> pieces = pieces(signals.filter(isRepresentative));
-        Dataset<Row> byRepresentative = pieces.select(
-                col(Columns.SIGNAL_ID).as(Columns.REPRESENTATIVE),
-                col(Columns.GROUP_KEY), col(GROUP_TEXT), col(Columns.PIECE_SIZE), col(Columns.FIRST_SIGNAL_ID),
-                col(Columns.INCIDENT_ID));
-        return signals.join(byRepresentative,
-                        signals.col(Columns.REPRESENTATIVE).equalTo(byRepresentative.col(Columns.REPRESENTATIVE)), "left")
-                .drop(byRepresentative.col(Columns.REPRESENTATIVE));
-    }
-
-    /** Representatives with their group key, piece size, piece's first signal and incident id. */
-    Dataset<Row> pieces(Dataset<Row> representatives) {
-        List<Column> groupValues = new ArrayList<>();
-        spec.groupBy().forEach(name -> groupValues.add(SignalFields.value(name)));
-        WindowSpec ordered = Window.partitionBy(groupValues.toArray(Column[]::new))
-                .orderBy(Columns.tsMicros(), col(Columns.SIGNAL_ID));
-        Column us = Columns.tsMicros();
-        Column previous = lag(us, 1).over(ordered);
-        Column startsSession = previous.isNull().or(us.minus(previous).gt(micros(spec.gap())));
-        Column sessionStart = max(when(startsSession, Columns.orderKey()))
+    public Dataset<Row> apply(Dataset<Row> deduplicated) {
+        // The group's hash leads the partition key so that sorting compares longs, and arrays
+        // only on a tie.
+        Column group = col(GROUP);
+        Column groupHash = col(GROUP_HASH);
+        Column repUs = col(REP_US);
+        Column repKey = struct(repUs.as("us"), col(REP_ID).as("id"));
+        WindowSpec ordered = Window.partitionBy(groupHash, group)
+                .orderBy(repUs, col(REP_ID), col(Columns.US), col(Columns.SIGNAL_ID));
+        Column previous = lag(repUs, 1).over(ordered);
+        Column startsSession = previous.isNull().or(repUs.minus(previous).gt(micros(spec.gap())));
+        Column sessionStart = max(when(startsSession, repKey))
                 .over(ordered.rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
-
-        Dataset<Row> sessions = representatives.withColumn(SESSION_START, sessionStart);
         Column pieceIndex = spec.maxSpan()
-                .map(span -> Columns.bucket(us.minus(col(SESSION_START).getField("us")), micros(span)))
+                .map(span -> Columns.bucket(repUs.minus(col(SESSION_START).getField("us")), micros(span)))
                 .orElse(lit(0L));
-        List<Column> pieceKey = new ArrayList<>(groupValues);
-        pieceKey.add(col(SESSION_START).getField("id"));
-        pieceKey.add(col(PIECE));
-        WindowSpec piece = Window.partitionBy(pieceKey.toArray(Column[]::new));
+        WindowSpec piece = Window.partitionBy(groupHash, group, col(SESSION_START), col(PIECE));
 
-        Column pieceSize = sum(col(Columns.EPISODE_SIZE)).over(piece);
-        Column firstId = min(Columns.orderKey()).over(piece).getField("id");
-        return sessions
+        return deduplicated
+                .withColumn(GROUP, col(Columns.REP).getField("group"))
+                .withColumn(GROUP_HASH, xxhash64(col(GROUP)))
+                .withColumn(REP_US, col(Columns.REP).getField("us"))
+                .withColumn(REP_ID, col(Columns.REP).getField("id"))
+                .withColumn(SESSION_START, sessionStart)
                 .withColumn(PIECE, pieceIndex)
-                .withColumn(Columns.PIECE_SIZE, pieceSize)
-                .withColumn(PIECE_FIRST, firstId)
-                .withColumn(Columns.GROUP_KEY, GroupKey.of(spec.groupBy()))
-                .withColumn(GROUP_TEXT, GroupKey.text(spec.groupBy()))
-                .withColumn(Columns.FIRST_SIGNAL_ID, col(PIECE_FIRST))
+                .withColumn(Columns.PIECE_SIZE, count(lit(1)).over(piece))
+                .withColumn(Columns.FIRST_SIGNAL_ID, min(repKey).over(piece).getField("id"))
+                .withColumn(Columns.GROUP_KEY, GroupKey.of(spec.groupBy(), group))
+                .withColumn(GROUP_TEXT, GroupKey.text(spec.groupBy(), group))
                 .withColumn(Columns.INCIDENT_ID, when(col(Columns.PIECE_SIZE).geq(spec.minSignals()), incidentId()))
-                .drop(SESSION_START, PIECE, PIECE_FIRST);
+                .drop(GROUP, GROUP_HASH, REP_US, REP_ID, SESSION_START, PIECE);
     }
 
     /**
@@ -97,11 +95,11 @@ public final class Correlate implements PipelineStep {
      * {@code policy_id \n group key text \n first_signal_id}, prefixed {@code inc-}.
      */
     private Column incidentId() {
-        Column text = concat(lit(policyId + "\n"), GroupKey.text(spec.groupBy()), lit("\n"), col(PIECE_FIRST));
+        Column text = concat(lit(policyId + "\n"), col(GROUP_TEXT), lit("\n"), col(Columns.FIRST_SIGNAL_ID));
         return concat(lit("inc-"), substring(sha2(text, 256), 1, 16));
     }
 
-    private static long micros(java.time.Duration d) {
+    private static long micros(Duration d) {
         return d.toNanos() / 1_000;
     }
 }

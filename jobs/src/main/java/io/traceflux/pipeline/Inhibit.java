@@ -1,6 +1,7 @@
 package io.traceflux.pipeline;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
@@ -36,6 +37,9 @@ final class Inhibit implements PipelineStep {
     private static final String NEXT_MIN = "_inhibit_next_min";
     private static final String PREV_MAX = "_inhibit_prev_max";
 
+    /** Lookup rows up to which the join broadcasts them (tens of bytes each). */
+    private static final long MAX_BROADCAST_BUCKETS = 1_000_000;
+
     private final SuppressionRule.Inhibit rule;
     private final long withinMicros;
     private final long bucketWidth;
@@ -56,7 +60,8 @@ final class Inhibit implements PipelineStep {
 
         List<String> joinKeys = new ArrayList<>(keyNames());
         joinKeys.add(BUCKET);
-        Dataset<Row> joined = keyed.join(sources, ScalaSeqs.of(joinKeys), "left");
+        Dataset<Row> joined = keyed.join(smallEnough(sources) ? broadcast(sources) : sources,
+                ScalaSeqs.of(joinKeys), "left");
 
         Column us = col(US);
         Column nearSource = coalesce(col(ANY_SAME), lit(false))
@@ -68,6 +73,16 @@ final class Inhibit implements PipelineStep {
         List<String> helpers = new ArrayList<>(keyNames());
         helpers.addAll(List.of(BUCKET, US, ANY_SAME, NEXT_MIN, PREV_MAX));
         return marked.drop(helpers.toArray(String[]::new));
+    }
+
+    /**
+     * Whether the lookup side may be broadcast. Spark cannot estimate an aggregate's size, so
+     * without this it plans a sort-merge join that shuffles every signal, whole, to look up a
+     * few thousand buckets. Counting the buckets costs one narrow scan; a rule whose sources
+     * are too many (fine buckets, high-cardinality equal values) keeps the shuffle join.
+     */
+    private static boolean smallEnough(Dataset<Row> sources) {
+        return sources.count() <= MAX_BROADCAST_BUCKETS;
     }
 
     private Dataset<Row> withKeys(Dataset<Row> signals) {

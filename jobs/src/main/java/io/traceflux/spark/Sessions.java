@@ -41,6 +41,10 @@ public final class Sessions {
         setIfAbsent(conf, "spark.sql.shuffle.partitions", "8");
         setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "2");
         setIfAbsent(conf, "spark.ui.showConsoleProgress", "false");
+        // New output tables keep file statistics for their leading columns only (execution_id,
+        // then the row's ids and time), which is what reads filter on. Statistics for all 32
+        // leading columns cost a tenth of the time of writing replay_signals.
+        setIfAbsent(conf, "spark.databricks.delta.properties.defaults.dataSkippingNumIndexedCols", "3");
         if (conf.get("spark.master").startsWith("local")) {
             setIfAbsent(conf, "spark.driver.host", "127.0.0.1");
             setIfAbsent(conf, "spark.driver.bindAddress", "127.0.0.1");

@@ -17,7 +17,7 @@ class DeduplicateTest extends PipelineTestBase {
 
     private static Dataset<Row> dedup(Dataset<Row> in, Optional<Duration> window) {
         Dataset<Row> fp = new Fingerprint(List.of(field("check"))).apply(normalized(in));
-        return new Deduplicate(window).apply(new Suppress(List.of()).apply(fp));
+        return new Deduplicate(window, List.of("pop")).apply(new Suppress(List.of()).apply(fp));
     }
 
     @Test
@@ -34,8 +34,8 @@ class DeduplicateTest extends PipelineTestBase {
 
         assertThat(byId(out, "duplicate_of")).containsEntry("a", "null").containsEntry("b", "a")
                 .containsEntry("c", "null").containsEntry("d", "c").containsEntry("x", "null");
-        assertThat(byId(out, "_episode_size")).containsEntry("a", "2").containsEntry("d", "2")
-                .containsEntry("x", "1");
+        assertThat(byId(out, "_representative")).containsEntry("b", "a").containsEntry("d", "c")
+                .containsEntry("x", "x");
     }
 
     @Test
@@ -74,18 +74,36 @@ class DeduplicateTest extends PipelineTestBase {
     }
 
     @Test
+    void eachSignalCarriesItsRepresentativesTimeIdAndGroupValues() {
+        Dataset<Row> in = Signals.at("2026-11-20T10:00:00Z")
+                .add("a", 0, s -> s.pop("fra1"))
+                .add("b", seconds(30), s -> s.pop("ams1"))
+                .build(spark);
+
+        Dataset<Row> out = dedup(in, Optional.of(Duration.ofMinutes(1)));
+
+        String start = String.valueOf(java.time.Instant.parse("2026-11-20T10:00:00Z").toEpochMilli() * 1_000);
+        assertThat(byId(out, "_rep.us")).containsEntry("a", start).containsEntry("b", start);
+        assertThat(byId(out, "_rep.id")).containsEntry("a", "a").containsEntry("b", "a");
+        assertThat(byId(out.withColumn("rep_pop", org.apache.spark.sql.functions.element_at(
+                org.apache.spark.sql.functions.col("_rep.group"), 1)), "rep_pop"))
+                .containsEntry("a", "fra1").containsEntry("b", "fra1");
+    }
+
+    @Test
     void suppressedSignalsAreNotDeduplicated() {
         Dataset<Row> in = Signals.at("2026-11-20T10:00:00Z")
                 .add("a", 0, s -> s.severity("info"))
                 .add("b", 1)
                 .build(spark);
-        Dataset<Row> fp = new Fingerprint(List.of(field("check"))).apply(normalized(in));
-        Dataset<Row> suppressed = new Suppress(List.of(PolicyBuilder.drop("info",
-                PolicyBuilder.m("severity", "=", "info")))).apply(fp);
 
-        Dataset<Row> out = new Deduplicate(Optional.of(Duration.ofMinutes(1))).apply(suppressed);
+        Dataset<Row> out = ReplayPipeline.of(PolicyBuilder.policy().fingerprint(field("check"))
+                .dedup(Duration.ofMinutes(1))
+                .rule(PolicyBuilder.drop("info", PolicyBuilder.m("severity", "=", "info"))).build())
+                .explain(in);
 
         assertThat(byId(out, "duplicate_of")).containsEntry("a", "null").containsEntry("b", "null");
         assertThat(byId(out, "_representative")).containsEntry("a", "null").containsEntry("b", "b");
+        assertThat(byId(out, "decision")).containsEntry("a", "suppressed");
     }
 }
