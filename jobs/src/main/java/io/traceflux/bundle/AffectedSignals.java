@@ -52,8 +52,9 @@ final class AffectedSignals {
     }
 
     /**
-     * Signals of the non-EXACT components: replay members of their replay incidents, and the
-     * correlation diffs (when present) that name their baseline or replay incidents.
+     * Keys (signal_id and the diff columns) of the signals of the non-EXACT components:
+     * replay members of their replay incidents, and the correlation diffs (when present) that
+     * name their baseline or replay incidents.
      */
     static Dataset<Row> ofIncidents(Dataset<Row> signals, Optional<Dataset<Row>> correlationDiffs,
             ComponentIndex index) {
@@ -67,26 +68,37 @@ final class AffectedSignals {
         if (correlationDiffs.isPresent()) {
             keys = keys.unionByName(diffKeys(correlationDiffs.get(), index, spark));
         }
-        Dataset<Row> merged = keys.groupBy(col("signal_id")).agg(max("baseline_incident_id").as("baseline_incident_id"),
+        return keys.groupBy(col("signal_id")).agg(max("baseline_incident_id").as("baseline_incident_id"),
                 max("class").as("class"), max("component_id").as("component_id"),
                 max("diff_rule").as("diff_rule"), max("diff_reason").as("diff_reason"));
-        return withSignals(merged, signals);
     }
 
-    /** Signals the replay suppressed that the baseline kept (suppression_diffs). */
-    static Dataset<Row> newlySuppressed(Dataset<Row> signals, Dataset<Row> suppressionDiffs) {
+    /** Keys of the signals the replay suppressed that the baseline kept (suppression_diffs). */
+    static Dataset<Row> newlySuppressed(Dataset<Row> suppressionDiffs) {
         Column newly = Arrays.asList(suppressionDiffs.columns()).contains("change")
                 ? col("change").equalTo(lit(NEWLY))
                 : isnull(col("before")).and(col("after").isNotNull());
-        Dataset<Row> keys = suppressionDiffs.filter(newly).select(col("signal_id"),
+        return suppressionDiffs.filter(newly).select(col("signal_id"),
                 nullString("baseline_incident_id"), nullString("class"), nullString("component_id"),
                 col("rule").as("diff_rule"), col("reason").as("diff_reason"));
-        return withSignals(keys, signals);
     }
 
-    /** The rows of {@code affected} (from {@link #ofIncidents}) in {@code section}. */
+    /** The keys of {@code affected} (from {@link #ofIncidents}) in {@code section}. */
     static Dataset<Row> section(Dataset<Row> affected, Section section) {
         return affected.filter(col("class").isin(section.classes().toArray()));
+    }
+
+    /**
+     * The section file's rows for the first {@code cap} keys in the file's (ts, signal_id)
+     * order, ts being the signal's: keys are one per signal, so that order is total. The keys
+     * meet only the signals' ids and times; the kept few then meet the whole signals (a
+     * broadcast join), however many millions of signals a section holds.
+     */
+    static Dataset<Row> firstRows(Dataset<Row> keys, Dataset<Row> signals, int cap) {
+        Dataset<Row> times = signals.select(col("signal_id").as("t_signal_id"), col("ts"));
+        Dataset<Row> first = keys.join(times, col("signal_id").equalTo(col("t_signal_id")), "left")
+                .orderBy(col("ts"), col("signal_id")).limit(cap).drop("t_signal_id", "ts");
+        return withSignals(first, signals);
     }
 
     /** Correlation diff rows whose before (baseline) or after (replay) incident is affected. */
@@ -100,7 +112,7 @@ final class AffectedSignals {
                 col("rule").as("diff_rule"), col("reason").as("diff_reason"));
     }
 
-    /** Keys joined to their replay explanation, in the section files' column order. */
+    /** A few keys joined to their replay explanation, in the section files' column order. */
     private static Dataset<Row> withSignals(Dataset<Row> keys, Dataset<Row> signals) {
         List<String> present = Arrays.asList(signals.columns());
         List<Column> explanation = new ArrayList<>();
@@ -108,8 +120,9 @@ final class AffectedSignals {
             Column value = present.contains(name) ? col(name) : lit(null).cast(typeOf(name));
             explanation.add(value.as("s_" + name));
         }
-        Dataset<Row> joined = keys.join(signals.select(explanation.toArray(Column[]::new)),
-                col("signal_id").equalTo(col("s_signal_id")), "left");
+        // Keys are few (a capped section): broadcast them and stream the signals past them.
+        Dataset<Row> joined = signals.select(explanation.toArray(Column[]::new))
+                .join(broadcast(keys), col("signal_id").equalTo(col("s_signal_id")), "right");
         List<Column> columns = new ArrayList<>();
         SIGNAL_COLUMNS.forEach(n -> columns.add(n.equals("signal_id") ? col(n) : col("s_" + n).as(n)));
         DIFF_COLUMNS.forEach(n -> columns.add(col(n)));

@@ -35,6 +35,14 @@ final class TableExport {
      * orderable column, keeping the first {@code keep} rows for rendering.
      */
     ExportedTable export(String folder, String name, Dataset<Row> rows, List<String> sortKey, int keep) {
+        return export(folder, name, rows, sortKey, keep, -1);
+    }
+
+    /**
+     * As {@link #export(String, String, Dataset, List, int)} for rows already cut to the cap
+     * from {@code total} rows (-1: unknown, counted here when the cap is reached).
+     */
+    ExportedTable export(String folder, String name, Dataset<Row> rows, List<String> sortKey, int keep, long total) {
         Dataset<Row> ordered = ordered(rows, sortKey).limit((int) Math.min(maxRows, Integer.MAX_VALUE));
         List<String> columns = Arrays.asList(rows.columns());
         String csv = folder + "/" + name + ".csv";
@@ -54,8 +62,8 @@ final class TableExport {
             }
         }));
         // Only a table that reached the cap needs a second pass to learn its size.
-        long total = written[0] < maxRows ? written[0] : rows.count();
-        return new ExportedTable(name, List.of(csv, jsonl), columns, total, written[0], head);
+        long all = total >= 0 ? total : written[0] < maxRows ? written[0] : rows.count();
+        return new ExportedTable(name, List.of(csv, jsonl), columns, all, written[0], head);
     }
 
     /** {@code rows} sorted by the key columns it has, then by its other atomic columns. */

@@ -206,23 +206,27 @@ public final class WriteBundle {
             return "The warehouse has no replay_signals table, so no signal rows are included.";
         }
         TableExport export = new TableExport(writer, signalRowCap);
-        List<String> order = BundleTable.REPLAY_SIGNALS.sortKey();
         Dataset<Row> affected = AffectedSignals.ofIncidents(signals.get(), tables.read(BundleTable.CORRELATION_DIFFS),
                 index).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             for (AffectedSignals.Section s : List.of(AffectedSignals.CHANGED, AffectedSignals.MISSING,
                     AffectedSignals.NEW)) {
-                sections.put(s.name(), export.export("signals", s.name(), AffectedSignals.section(affected, s), order,
-                        signalRowCap));
+                sections.put(s.name(), exportSection(export, s, AffectedSignals.section(affected, s), signals.get()));
             }
         } finally {
             affected.unpersist();
         }
         tables.read(BundleTable.SUPPRESSION_DIFFS).ifPresent(diffs -> sections.put(
-                AffectedSignals.NEWLY_SUPPRESSED.name(), export.export("signals",
-                        AffectedSignals.NEWLY_SUPPRESSED.name(), AffectedSignals.newlySuppressed(signals.get(), diffs),
-                        order, signalRowCap)));
+                AffectedSignals.NEWLY_SUPPRESSED.name(), exportSection(export, AffectedSignals.NEWLY_SUPPRESSED,
+                        AffectedSignals.newlySuppressed(diffs), signals.get())));
         return null;
+    }
+
+    /** One signal section: its first rows up to the cap, and how many keys it has in all. */
+    private ExportedTable exportSection(TableExport export, AffectedSignals.Section section, Dataset<Row> keys,
+            Dataset<Row> signals) {
+        return export.export("signals", section.name(), AffectedSignals.firstRows(keys, signals, signalRowCap),
+                BundleTable.REPLAY_SIGNALS.sortKey(), signalRowCap, keys.count());
     }
 
     private static Optional<ExportedTable> table(Map<String, ExportedTable> exported, BundleTable table) {

@@ -67,11 +67,12 @@ final class BaselineLoader {
         }
         ReplayPipeline pipeline = ReplayPipeline.of(((BaselineSpec.PolicyVersion) spec).policy());
         // Only the columns parity and the incidents need: Spark prunes the rest before the
-        // pipeline's shuffles, and the cache (read twice: signals and incidents) stays small.
+        // pipeline's shuffles, and the cache (read twice: signals and incidents) stays narrow;
+        // on disk, because at 10M signals even narrow rows would fill a 2 GiB driver.
         Dataset<Row> explained = pipeline.explain(selected)
                 .select("signal_id", "incident_id", "fingerprint", "suppressed_by", "ts", "severity", "service",
                         "host", "group_key")
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .persist(StorageLevel.DISK_ONLY());
         cached.add(explained);
         return ParityInputs.Baseline.ofReplay(
                 explained.select("signal_id", "incident_id", "fingerprint", "suppressed_by"),

@@ -17,6 +17,7 @@ import io.traceflux.parity.ParityInputs;
 import io.traceflux.parity.ParityReport;
 import io.traceflux.parity.ParityResult;
 import io.traceflux.pipeline.ReplayPipeline;
+import io.traceflux.spark.ShufflePartitions;
 import io.traceflux.policy.SuppressionRule;
 import io.traceflux.warehouse.ExecutionWriter;
 import io.traceflux.warehouse.Table;
@@ -87,10 +88,14 @@ public final class RunReplay {
     private ReplayResult run(Inputs in, ExecutionRecord running, ExecutionWriter writer) {
         progress.step("quarantining and selecting signals");
         // Every later read of the signals joins these ids; cached, the aggregation runs once.
-        Dataset<Row> duplicatedIds = Quarantine.duplicatedIds(in.raw()).persist(StorageLevel.MEMORY_AND_DISK());
+        // One partition: each query that reads the signals broadcasts these few ids, and a
+        // broadcast runs one task per cached partition.
+        Dataset<Row> duplicatedIds = Quarantine.duplicatedIds(in.raw()).coalesce(1)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> classified = new Quarantine(in.capture().manifest().window()).apply(in.raw(), duplicatedIds);
             SelectionCounts counts = in.selection().counts(classified);
+            ShufflePartitions.sizeFor(spark, counts.selected());
             Dataset<Row> selected = in.selection().apply(classified);
             return replay(in, classified, selected, counts, running, writer);
         } finally {
@@ -109,7 +114,7 @@ public final class RunReplay {
                 + " into replay_signals and quarantine");
         ReplayPipeline pipeline = ReplayPipeline.of(config.policy());
         Map<Table, Dataset<Row>> replayTables = new LinkedHashMap<>();
-        replayTables.put(Table.REPLAY_SIGNALS, OutputRows.signals(pipeline.explain(selected), config.executionId()));
+        replayTables.put(Table.REPLAY_SIGNALS, OutputRows.signals(pipeline.explainWhole(selected), config.executionId()));
         replayTables.put(Table.QUARANTINE, OutputRows.quarantine(Quarantine.rejected(classified), config.executionId()));
         writer.replaceAll(replayTables);
 
@@ -152,11 +157,15 @@ public final class RunReplay {
                     baseline, config.policy().suppression(), config.policy().governance().gates(),
                     counts.quarantinedByReason());
             ParityResult result = ComputeParity.of(inputs).execute();
-            Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
-            result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
-            parityTables.put(Table.BASELINE_INCIDENTS, BaselineIncidents.of(baseline, signals, config.executionId()));
-            writer.replaceAll(parityTables);
-            return result.report();
+            try {
+                Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
+                result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
+                parityTables.put(Table.BASELINE_INCIDENTS, BaselineIncidents.of(baseline, signals, config.executionId()));
+                writer.replaceAll(parityTables);
+                return result.report();
+            } finally {
+                result.release();
+            }
         } finally {
             in.baselines().release();
         }

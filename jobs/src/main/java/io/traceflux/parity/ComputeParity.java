@@ -16,6 +16,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Compares a replay with its baseline (SPEC 4): links incidents that share signals, classifies
@@ -52,9 +53,11 @@ public final class ComputeParity {
     public ParityResult execute() {
         SparkSession spark = inputs.replay().signals().sparkSession();
         String id = inputs.executionId();
-        // Every figure and table below reads the signal comparison: join the two sides once. The
-        // checkpoint is dropped when the result is no longer referenced.
-        Dataset<Row> compared = SignalComparison.compare(inputs.replay(), inputs.baseline()).localCheckpoint(true);
+        // Every figure and table below reads the signal comparison: join the two sides once and
+        // keep it on disk (a row per signal: in memory it would fill a 2 GiB driver at 10M).
+        // ParityResult.release() drops it.
+        Dataset<Row> compared = SignalComparison.compare(inputs.replay(), inputs.baseline())
+                .persist(StorageLevel.DISK_ONLY());
         SignalTally tally = SignalTally.of(compared);
         ParityGraph graph = ParityGraph.of(tally.cells());
         Map<String, IncidentView> baseline =
@@ -75,7 +78,8 @@ public final class ComputeParity {
                 SignalDiffs.suppressions(classified, id),
                 SignalDiffs.correlations(classified, id),
                 RuleImpact.of(classified, inputs.suppressionRules(), id),
-                BlastRadius.of(classified, id));
+                BlastRadius.of(classified, id),
+                compared);
     }
 
     private ParityReport report(SignalTally tally, ParityGraph graph,

@@ -33,10 +33,19 @@ public record ParityResult(
         Dataset<Row> suppressionDiffs,
         Dataset<Row> correlationDiffs,
         Dataset<Row> ruleImpact,
-        Dataset<Row> blastRadius) {
+        Dataset<Row> blastRadius,
+        Dataset<Row> cached) {
 
     public ParityResult {
         incidentDiffs = List.copyOf(incidentDiffs);
+    }
+
+    /**
+     * Drops the cached signal comparison that the tables read ({@code cached}); call it once
+     * the tables are written.
+     */
+    public void release() {
+        cached.unpersist();
     }
 
     /** Output table name to its rows, in the order SPEC 5 lists the tables. */

@@ -3,7 +3,7 @@ package io.traceflux.pipeline;
 import static org.apache.spark.sql.functions.col;
 
 import io.traceflux.policy.Policy;
-import java.util.Arrays;
+import io.traceflux.spark.ScalaSeqs;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -20,6 +20,11 @@ import org.apache.spark.sql.Row;
  * and decisions shuffles narrow rows, not whole signals.
  */
 public final class ReplayPipeline {
+
+    /** What the steps decide per signal: the columns {@link #explainWhole} joins to the signals. */
+    private static final List<String> DECISIONS = List.of(
+            Columns.SIGNAL_ID, Columns.SEVERITY, Columns.RAW_SEVERITY, Columns.FINGERPRINT, Columns.SUPPRESSED_BY,
+            Columns.DUPLICATE_OF, Columns.INCIDENT_ID, Columns.GROUP_KEY, Columns.DECISION, Columns.REASON);
 
     private final List<PipelineStep> prepare;
     private final List<PipelineStep> group;
@@ -57,17 +62,22 @@ public final class ReplayPipeline {
         return explain.apply(grouped.unionByName(suppressed, true));
     }
 
+    /**
+     * The same rows as {@link #explain}, without working columns, computed the way a large
+     * window needs: the steps run over the few columns the policy reads (Spark prunes the
+     * rest), and their decisions meet the whole signals in one join on signal_id. Sorts and
+     * window buffers then hold narrow rows, and each whole signal crosses one shuffle, not one
+     * per window. The join hashes the decisions per partition instead of sorting whole rows.
+     */
+    public Dataset<Row> explainWhole(Dataset<Row> selected) {
+        Dataset<Row> decisions = explain(selected).select(DECISIONS.stream().map(c -> col(c)).toArray(Column[]::new));
+        return selected.drop(Columns.SEVERITY)
+                .join(decisions.hint("shuffle_hash"), ScalaSeqs.of(List.of(Columns.SIGNAL_ID)));
+    }
+
     /** The incidents formed by explained signals (output of {@link #explain} or replay_signals rows). */
     public Dataset<Row> incidents(Dataset<Row> explained) {
         return aggregate.apply(explained);
-    }
-
-    /** Drops the working columns that only the steps need. */
-    public static Dataset<Row> withoutWorkingColumns(Dataset<Row> explained) {
-        return explained.select(Arrays.stream(explained.columns())
-                .filter(c -> !c.startsWith("_"))
-                .map(c -> col("`" + c + "`"))
-                .toArray(Column[]::new));
     }
 
     private static Dataset<Row> applyAll(List<PipelineStep> steps, Dataset<Row> signals) {

@@ -38,8 +38,13 @@ public final class Sessions {
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
-        setIfAbsent(conf, "spark.sql.shuffle.partitions", "8");
+        // spark.sql.shuffle.partitions is sized per replay by ShufflePartitions, unless set here.
         setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "2");
+        // Sorts and window buffers of a large window need the room: the job caches on disk, so
+        // storage takes little of the unified memory, and small shuffle partitions (not 64 MB)
+        // keep each task's share small enough to spill instead of failing to get memory.
+        setIfAbsent(conf, "spark.memory.fraction", "0.8");
+        setIfAbsent(conf, "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
         setIfAbsent(conf, "spark.ui.showConsoleProgress", "false");
         // New output tables keep file statistics for their leading columns only (execution_id,
         // then the row's ids and time), which is what reads filter on. Statistics for all 32
