@@ -43,6 +43,7 @@ record ReplayLog(List<Step> steps, double inProcessSeconds, boolean succeeded) {
     private static String shorten(String line) {
         return line.replaceAll(" \\d+ selected signals through .*", " signals")
                 .replaceAll(" (with )?baseline .*", " with the baseline")
+                .replaceAll("evidence bundle under .*", "evidence bundle")
                 .replaceAll("opening capture .*", "opening the capture")
                 .replaceAll("starting Spark .*", "starting Spark");
     }
