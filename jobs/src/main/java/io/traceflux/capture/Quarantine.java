@@ -5,7 +5,6 @@ import static io.traceflux.capture.QuarantineReason.INVALID_TS;
 import static io.traceflux.capture.QuarantineReason.NULL_SIGNAL_ID;
 import static io.traceflux.capture.QuarantineReason.OUTSIDE_CAPTURE_WINDOW;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
