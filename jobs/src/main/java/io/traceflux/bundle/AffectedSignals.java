@@ -52,9 +52,9 @@ final class AffectedSignals {
     }
 
     /**
-     * Keys (signal_id and the diff columns) of the signals of the non-EXACT components:
-     * replay members of their replay incidents, and the correlation diffs (when present) that
-     * name their baseline or replay incidents.
+     * Keys (signal_id, the signal's ts and the diff columns) of the signals of the non-EXACT
+     * components: replay members of their replay incidents, and the correlation diffs (when
+     * present) that name their baseline or replay incidents.
      */
     static Dataset<Row> ofIncidents(Dataset<Row> signals, Optional<Dataset<Row>> correlationDiffs,
             ComponentIndex index) {
@@ -68,19 +68,19 @@ final class AffectedSignals {
         if (correlationDiffs.isPresent()) {
             keys = keys.unionByName(diffKeys(correlationDiffs.get(), index, spark));
         }
-        return keys.groupBy(col("signal_id")).agg(max("baseline_incident_id").as("baseline_incident_id"),
+        return timed(keys.groupBy(col("signal_id")).agg(max("baseline_incident_id").as("baseline_incident_id"),
                 max("class").as("class"), max("component_id").as("component_id"),
-                max("diff_rule").as("diff_rule"), max("diff_reason").as("diff_reason"));
+                max("diff_rule").as("diff_rule"), max("diff_reason").as("diff_reason")), signals);
     }
 
-    /** Keys of the signals the replay suppressed that the baseline kept (suppression_diffs). */
-    static Dataset<Row> newlySuppressed(Dataset<Row> suppressionDiffs) {
+    /** Keys, as {@link #ofIncidents} has them, of the signals the replay suppressed that the baseline kept. */
+    static Dataset<Row> newlySuppressed(Dataset<Row> signals, Dataset<Row> suppressionDiffs) {
         Column newly = Arrays.asList(suppressionDiffs.columns()).contains("change")
                 ? col("change").equalTo(lit(NEWLY))
                 : isnull(col("before")).and(col("after").isNotNull());
-        return suppressionDiffs.filter(newly).select(col("signal_id"),
+        return timed(suppressionDiffs.filter(newly).select(col("signal_id"),
                 nullString("baseline_incident_id"), nullString("class"), nullString("component_id"),
-                col("rule").as("diff_rule"), col("reason").as("diff_reason"));
+                col("rule").as("diff_rule"), col("reason").as("diff_reason")), signals);
     }
 
     /** The keys of {@code affected} (from {@link #ofIncidents}) in {@code section}. */
@@ -90,15 +90,17 @@ final class AffectedSignals {
 
     /**
      * The section file's rows for the first {@code cap} keys in the file's (ts, signal_id)
-     * order, ts being the signal's: keys are one per signal, so that order is total. The keys
-     * meet only the signals' ids and times; the kept few then meet the whole signals (a
-     * broadcast join), however many millions of signals a section holds.
+     * order: keys are one per signal, so that order is total. Only the kept few meet the whole
+     * signals (a broadcast join), however many millions of signals a section holds.
      */
     static Dataset<Row> firstRows(Dataset<Row> keys, Dataset<Row> signals, int cap) {
+        return withSignals(keys.orderBy(col("ts"), col("signal_id")).limit(cap).drop("ts"), signals);
+    }
+
+    /** Keys with their signal's ts (null for a key without a signal), the order of the files. */
+    private static Dataset<Row> timed(Dataset<Row> keys, Dataset<Row> signals) {
         Dataset<Row> times = signals.select(col("signal_id").as("t_signal_id"), col("ts"));
-        Dataset<Row> first = keys.join(times, col("signal_id").equalTo(col("t_signal_id")), "left")
-                .orderBy(col("ts"), col("signal_id")).limit(cap).drop("t_signal_id", "ts");
-        return withSignals(first, signals);
+        return keys.join(times, col("signal_id").equalTo(col("t_signal_id")), "left").drop("t_signal_id");
     }
 
     /** Correlation diff rows whose before (baseline) or after (replay) incident is affected. */

@@ -218,7 +218,7 @@ public final class WriteBundle {
         }
         tables.read(BundleTable.SUPPRESSION_DIFFS).ifPresent(diffs -> sections.put(
                 AffectedSignals.NEWLY_SUPPRESSED.name(), exportSection(export, AffectedSignals.NEWLY_SUPPRESSED,
-                        AffectedSignals.newlySuppressed(diffs), signals.get())));
+                        AffectedSignals.newlySuppressed(signals.get(), diffs), signals.get())));
         return null;
     }
 
