@@ -2,7 +2,9 @@ package io.traceflux.bundle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import org.apache.spark.sql.Row;
  * @param windowStart the execution's window, or null
  * @param bars        sorted by lane, side, opened_at, incident id
  * @param baseline    whether the baseline side is drawn (its table exists)
- * @param omitted     incidents per side that exceed the drawing cap
+ * @param omitted     incidents per side that exceed the drawing cap, baseline first (the
+ *                    report lists them in this order, so the bundle's bytes are reproducible)
  */
 record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, boolean baseline,
                 Map<Side, Long> omitted) {
@@ -28,7 +31,7 @@ record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, 
 
     Timeline {
         bars = List.copyOf(bars);
-        omitted = Map.copyOf(omitted);
+        omitted = Collections.unmodifiableMap(new EnumMap<>(omitted));
     }
 
     /**
@@ -56,7 +59,7 @@ record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, 
         bars.sort(Comparator.comparing(TimelineBar::lane).thenComparing(TimelineBar::side)
                 .thenComparing(TimelineBar::openedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(TimelineBar::incidentId));
-        Map<Side, Long> omitted = new HashMap<>();
+        Map<Side, Long> omitted = new EnumMap<>(Side.class);
         omitted.put(Side.BASELINE, baseline.map(ExportedTable::omittedFromHead).orElse(0L));
         omitted.put(Side.REPLAY, replay.map(ExportedTable::omittedFromHead).orElse(0L));
         return new Timeline(lineage.instant("window_start"), lineage.instant("window_end"), bars,

@@ -38,7 +38,7 @@ public record ParityInputs(
         suppressionRules = List.copyOf(suppressionRules);
         // Gates keep the order the policy wrote them in, so the report lists them that way.
         gates = Collections.unmodifiableMap(new LinkedHashMap<>(gates));
-        quarantinedByReason = Map.copyOf(quarantinedByReason);
+        quarantinedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(quarantinedByReason));
     }
 
     /**

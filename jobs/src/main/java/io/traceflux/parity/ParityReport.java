@@ -1,5 +1,8 @@
 package io.traceflux.parity;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -55,8 +58,11 @@ public record ParityReport(
         List<GateResult> gates) {
 
     public ParityReport {
-        classCounts = Map.copyOf(classCounts);
-        quarantinedByReason = Map.copyOf(quarantinedByReason);
+        // Ordered copies: the report row's map keeps this order, so reruns write the same bytes.
+        Map<ComponentClass, Long> byClass = new EnumMap<>(ComponentClass.class);
+        byClass.putAll(classCounts);
+        classCounts = Collections.unmodifiableMap(byClass);
+        quarantinedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(quarantinedByReason));
         gates = List.copyOf(gates);
     }
 
