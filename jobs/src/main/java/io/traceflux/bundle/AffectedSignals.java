@@ -1,10 +1,10 @@
 package io.traceflux.bundle;
 
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnull;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +23,10 @@ import org.apache.spark.sql.types.DataTypes;
  * changed (any non-EXACT component: CHANGED, SPLIT, MERGED, RESHAPED), went missing or are new,
  * and those the replay newly suppressed. Each row is the signal's replay explanation plus its
  * baseline incident, class and component, and the diff's rule and reason when a diff names it.
- * Only these rows ever reach the driver, and only up to the export cap.
+ *
+ * <p>A section is found on narrow keys (one per signal: id, ts, class, component), which is all
+ * its count and its order need; only the first keys up to the cap come to the driver, and only
+ * those meet the wide signals and the diff texts, so a section of millions costs a scan.
  */
 final class AffectedSignals {
 
@@ -44,6 +47,7 @@ final class AffectedSignals {
             "host", "check", "severity", "raw_severity", "fingerprint", "decision", "reason", "suppressed_by",
             "duplicate_of", "incident_id");
     private static final List<String> TRAILING_COLUMNS = List.of("source", "status", "message", "labels");
+    /** What a key holds besides signal_id and ts: filled from a diff row, or null. */
     private static final List<String> DIFF_COLUMNS =
             List.of("baseline_incident_id", "class", "component_id", "diff_rule", "diff_reason");
     private static final String NEWLY = "newly_suppressed";
@@ -52,35 +56,36 @@ final class AffectedSignals {
     }
 
     /**
-     * Keys (signal_id, the signal's ts and the diff columns) of the signals of the non-EXACT
-     * components: replay members of their replay incidents, and the correlation diffs (when
-     * present) that name their baseline or replay incidents.
+     * Keys (signal_id, ts and the diff columns, the texts left null) of the signals of the
+     * non-EXACT components: the replay members of their replay incidents, and the signals that
+     * left a baseline incident for none, as the correlation diffs (when present) name them. A
+     * signal in a replay incident is a member of it, so the two parts never share a signal.
      */
     static Dataset<Row> ofIncidents(Dataset<Row> signals, Optional<Dataset<Row>> correlationDiffs,
             ComponentIndex index) {
         SparkSession spark = signals.sparkSession();
-        Dataset<Row> replayMap = broadcast(index.affected(spark, Side.REPLAY));
-        Dataset<Row> members = signals.join(replayMap, col("incident_id").equalTo(col("map_incident_id")))
-                .select(col("signal_id"), nullString("baseline_incident_id"), col("map_class").as("class"),
-                        col("map_component_id").as("component_id"),
-                        nullString("diff_rule"), nullString("diff_reason"));
-        Dataset<Row> keys = members;
-        if (correlationDiffs.isPresent()) {
-            keys = keys.unionByName(diffKeys(correlationDiffs.get(), index, spark));
+        Dataset<Row> members = signals.join(broadcast(index.affected(spark, Side.REPLAY)),
+                        col("incident_id").equalTo(col("map_incident_id")))
+                .select(col("signal_id"), col("ts"), nullString("baseline_incident_id"), col("map_class").as("class"),
+                        col("map_component_id").as("component_id"), nullString("diff_rule"), nullString("diff_reason"));
+        if (correlationDiffs.isEmpty()) {
+            return members;
         }
-        return timed(keys.groupBy(col("signal_id")).agg(max("baseline_incident_id").as("baseline_incident_id"),
-                max("class").as("class"), max("component_id").as("component_id"),
-                max("diff_rule").as("diff_rule"), max("diff_reason").as("diff_reason")), signals);
+        Dataset<Row> left = correlationDiffs.get().filter(col("after").isNull())
+                .join(broadcast(index.affected(spark, Side.BASELINE)), col("before").equalTo(col("map_incident_id")))
+                .select(col("signal_id"), col("ts"), nullString("baseline_incident_id"), col("map_class").as("class"),
+                        col("map_component_id").as("component_id"), nullString("diff_rule"), nullString("diff_reason"));
+        return members.unionByName(left);
     }
 
     /** Keys, as {@link #ofIncidents} has them, of the signals the replay suppressed that the baseline kept. */
-    static Dataset<Row> newlySuppressed(Dataset<Row> signals, Dataset<Row> suppressionDiffs) {
+    static Dataset<Row> newlySuppressed(Dataset<Row> suppressionDiffs) {
         Column newly = Arrays.asList(suppressionDiffs.columns()).contains("change")
                 ? col("change").equalTo(lit(NEWLY))
                 : isnull(col("before")).and(col("after").isNotNull());
-        return timed(suppressionDiffs.filter(newly).select(col("signal_id"),
+        return suppressionDiffs.filter(newly).select(col("signal_id"), col("ts"),
                 nullString("baseline_incident_id"), nullString("class"), nullString("component_id"),
-                col("rule").as("diff_rule"), col("reason").as("diff_reason")), signals);
+                col("rule").as("diff_rule"), col("reason").as("diff_reason"));
     }
 
     /** The keys of {@code affected} (from {@link #ofIncidents}) in {@code section}. */
@@ -90,31 +95,37 @@ final class AffectedSignals {
 
     /**
      * The section file's rows for the first {@code cap} keys in the file's (ts, signal_id)
-     * order: keys are one per signal, so that order is total. Only the kept few meet the whole
-     * signals (a broadcast join), however many millions of signals a section holds.
+     * order (keys are one per signal, so that order is total), completed from the diff rows
+     * ({@code diffs}: the correlation diffs, whose before, rule and reason fill what a key
+     * lacks) and from the whole signals. The kept keys come to the driver and go back as a
+     * broadcast, so the millions of rows around them are only scanned, never shuffled.
      */
-    static Dataset<Row> firstRows(Dataset<Row> keys, Dataset<Row> signals, int cap) {
-        return withSignals(keys.orderBy(col("ts"), col("signal_id")).limit(cap).drop("ts"), signals);
+    static Dataset<Row> firstRows(Dataset<Row> keys, Optional<Dataset<Row>> diffs, Dataset<Row> signals, int cap) {
+        SparkSession spark = keys.sparkSession();
+        List<Row> first = keys.orderBy(col("ts"), col("signal_id")).limit(cap).collectAsList();
+        Dataset<Row> few = spark.createDataFrame(first, keys.schema()).drop("ts");
+        if (diffs.isPresent()) {
+            few = withDiffTexts(few, diffs.get());
+        }
+        return withSignals(few, signals);
     }
 
-    /** Keys with their signal's ts (null for a key without a signal), the order of the files. */
-    private static Dataset<Row> timed(Dataset<Row> keys, Dataset<Row> signals) {
-        Dataset<Row> times = signals.select(col("signal_id").as("t_signal_id"), col("ts"));
-        return keys.join(times, col("signal_id").equalTo(col("t_signal_id")), "left").drop("t_signal_id");
+    /** The few keys with the before, rule and reason of their diff row, where they lack them. */
+    private static Dataset<Row> withDiffTexts(Dataset<Row> few, Dataset<Row> diffs) {
+        Dataset<Row> texts = diffs.join(broadcast(few.select(col("signal_id").as("k_signal_id"))),
+                        col("signal_id").equalTo(col("k_signal_id")), "left_semi")
+                .select(col("signal_id").as("d_signal_id"), col("before").as("d_before"), col("rule").as("d_rule"),
+                        col("reason").as("d_reason"));
+        return few.join(texts, col("signal_id").equalTo(col("d_signal_id")), "left")
+                .select(col("signal_id"), coalesce(col("baseline_incident_id"), col("d_before")).as("baseline_incident_id"),
+                        col("class"), col("component_id"), coalesce(col("diff_rule"), col("d_rule")).as("diff_rule"),
+                        coalesce(col("diff_reason"), col("d_reason")).as("diff_reason"));
     }
 
-    /** Correlation diff rows whose before (baseline) or after (replay) incident is affected. */
-    private static Dataset<Row> diffKeys(Dataset<Row> diffs, ComponentIndex index, SparkSession spark) {
-        Dataset<Row> byBaseline = diffs.join(broadcast(index.affected(spark, Side.BASELINE)),
-                col("before").equalTo(col("map_incident_id")));
-        Dataset<Row> byReplay = diffs.join(broadcast(index.affected(spark, Side.REPLAY)),
-                col("after").equalTo(col("map_incident_id")));
-        return byBaseline.unionByName(byReplay).select(col("signal_id"), col("before").as("baseline_incident_id"),
-                col("map_class").as("class"), col("map_component_id").as("component_id"),
-                col("rule").as("diff_rule"), col("reason").as("diff_reason"));
-    }
-
-    /** A few keys joined to their replay explanation, in the section files' column order. */
+    /**
+     * A few keys joined to their replay explanation, in the section files' column order; a key
+     * without a signal keeps its row, the explanation null.
+     */
     private static Dataset<Row> withSignals(Dataset<Row> keys, Dataset<Row> signals) {
         List<String> present = Arrays.asList(signals.columns());
         List<Column> explanation = new ArrayList<>();
@@ -122,9 +133,11 @@ final class AffectedSignals {
             Column value = present.contains(name) ? col(name) : lit(null).cast(typeOf(name));
             explanation.add(value.as("s_" + name));
         }
-        // Keys are few (a capped section): broadcast them and stream the signals past them.
-        Dataset<Row> joined = signals.select(explanation.toArray(Column[]::new))
-                .join(broadcast(keys), col("signal_id").equalTo(col("s_signal_id")), "right");
+        // The semi join streams the signals past the broadcast keys; only the kept rows go on.
+        Dataset<Row> explained = signals.select(explanation.toArray(Column[]::new))
+                .join(broadcast(keys.select(col("signal_id").as("k_signal_id"))),
+                        col("s_signal_id").equalTo(col("k_signal_id")), "left_semi");
+        Dataset<Row> joined = keys.join(explained, col("signal_id").equalTo(col("s_signal_id")), "left");
         List<Column> columns = new ArrayList<>();
         SIGNAL_COLUMNS.forEach(n -> columns.add(n.equals("signal_id") ? col(n) : col("s_" + n).as(n)));
         DIFF_COLUMNS.forEach(n -> columns.add(col(n)));

@@ -17,7 +17,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Writes the evidence bundle of one execution (SPEC 5) from the warehouse tables alone, so a
@@ -206,27 +205,36 @@ public final class WriteBundle {
             return "The warehouse has no replay_signals table, so no signal rows are included.";
         }
         TableExport export = new TableExport(writer, signalRowCap);
-        Dataset<Row> affected = AffectedSignals.ofIncidents(signals.get(), tables.read(BundleTable.CORRELATION_DIFFS),
-                index).persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            for (AffectedSignals.Section s : List.of(AffectedSignals.CHANGED, AffectedSignals.MISSING,
-                    AffectedSignals.NEW)) {
-                sections.put(s.name(), exportSection(export, s, AffectedSignals.section(affected, s), signals.get()));
-            }
-        } finally {
-            affected.unpersist();
+        Optional<Dataset<Row>> correlationDiffs = tables.read(BundleTable.CORRELATION_DIFFS);
+        Dataset<Row> affected = AffectedSignals.ofIncidents(signals.get(), correlationDiffs, index);
+        Map<String, Long> perClass = countsByClass(affected);
+        for (AffectedSignals.Section s : List.of(AffectedSignals.CHANGED, AffectedSignals.MISSING,
+                AffectedSignals.NEW)) {
+            long total = s.classes().stream().mapToLong(c -> perClass.getOrDefault(c, 0L)).sum();
+            sections.put(s.name(), exportSection(export, s, AffectedSignals.section(affected, s), correlationDiffs,
+                    signals.get(), total));
         }
-        tables.read(BundleTable.SUPPRESSION_DIFFS).ifPresent(diffs -> sections.put(
-                AffectedSignals.NEWLY_SUPPRESSED.name(), exportSection(export, AffectedSignals.NEWLY_SUPPRESSED,
-                        AffectedSignals.newlySuppressed(signals.get(), diffs), signals.get())));
+        tables.read(BundleTable.SUPPRESSION_DIFFS).ifPresent(diffs -> {
+            Dataset<Row> keys = AffectedSignals.newlySuppressed(diffs);
+            sections.put(AffectedSignals.NEWLY_SUPPRESSED.name(), exportSection(export,
+                    AffectedSignals.NEWLY_SUPPRESSED, keys, Optional.empty(), signals.get(), keys.count()));
+        });
         return null;
     }
 
-    /** One signal section: its first rows up to the cap, and how many keys it has in all. */
+    /** Affected signals per component class, in one pass over the keys. */
+    private static Map<String, Long> countsByClass(Dataset<Row> affected) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        affected.groupBy(col("class")).count().collectAsList()
+                .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+        return counts;
+    }
+
+    /** One signal section: its first rows up to the cap, of {@code total} keys in all. */
     private ExportedTable exportSection(TableExport export, AffectedSignals.Section section, Dataset<Row> keys,
-            Dataset<Row> signals) {
-        return export.export("signals", section.name(), AffectedSignals.firstRows(keys, signals, signalRowCap),
-                BundleTable.REPLAY_SIGNALS.sortKey(), signalRowCap, keys.count());
+            Optional<Dataset<Row>> diffs, Dataset<Row> signals, long total) {
+        return export.export("signals", section.name(), AffectedSignals.firstRows(keys, diffs, signals, signalRowCap),
+                BundleTable.REPLAY_SIGNALS.sortKey(), signalRowCap, total);
     }
 
     private static Optional<ExportedTable> table(Map<String, ExportedTable> exported, BundleTable table) {

@@ -304,12 +304,15 @@ final class BundleFixture {
 
     private static TableRows correlationDiffs() {
         TableRows t = new TableRows("correlation_diffs", CORRELATION_DIFFS);
-        String[][] rows = {{"s-03", "b-2", "r-2", "c-2"}, {"s-04", "b-2", "r-2", "c-2"}, {"s-05", null, "r-2", "c-2"},
-                {"s-06", "b-2", null, "c-2"}, {"s-07", null, "r-3", "c-5"}, {"s-08", null, "r-3", "c-5"},
-                {"s-09", "b-3", "r-4", "c-3"}, {"s-10", "b-3", "r-4", "c-3"}, {"s-11", "b-3", "r-5", "c-3"},
-                {"s-12", "b-3", "r-5", "c-3"}, {"s-13", "b-4", null, "c-4"}, {"s-14", "b-4", null, "c-4"}};
+        // A diff row carries its signal's ts, as the replay writes it.
+        String[][] rows = {{"s-03", "b-2", "r-2", "c-2", "10:02:00"}, {"s-04", "b-2", "r-2", "c-2", "10:03:00"},
+                {"s-05", null, "r-2", "c-2", "10:03:30"}, {"s-06", "b-2", null, "c-2", "10:04:00"},
+                {"s-07", null, "r-3", "c-5", "10:05:00"}, {"s-08", null, "r-3", "c-5", "10:05:40"},
+                {"s-09", "b-3", "r-4", "c-3", "10:06:00"}, {"s-10", "b-3", "r-4", "c-3", "10:06:20"},
+                {"s-11", "b-3", "r-5", "c-3", "10:07:00"}, {"s-12", "b-3", "r-5", "c-3", "10:07:30"},
+                {"s-13", "b-4", null, "c-4", "10:08:00"}, {"s-14", "b-4", null, "c-4", "10:09:00"}};
         for (String[] r : rows) {
-            t.row(WITH_BASELINE).set("signal_id", r[0]).set("ts", "2026-11-20T10:00:00Z").set("before", r[1])
+            t.row(WITH_BASELINE).set("signal_id", r[0]).set("ts", "2026-11-20T" + r[4] + "Z").set("before", r[1])
                     .set("after", r[2]).set("rule", r[0].equals("s-13") ? "pop-down-inhibits-hosts" : "grouping")
                     .set("reason", "moved " + r[1] + " -> " + r[2]).set("component_id", r[3]).set("class", "x");
         }
