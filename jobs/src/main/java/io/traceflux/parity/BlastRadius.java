@@ -7,14 +7,13 @@ import static io.traceflux.parity.SignalComparison.R_INCIDENT;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,18 +32,22 @@ final class BlastRadius {
     }
 
     static Dataset<Row> of(Dataset<Row> classified, String executionId) {
+        Map<String, Column> flags = new LinkedHashMap<>();
+        flags.put("changed_signals", col(OUTCOME_CHANGED));
+        flags.put("newly_suppressed", col(NEWLY_SUPPRESSED));
+        // First per (service, region, pop, incident pair): few rows, which then fan out to
+        // the three dimensions; exploding the signals themselves would triple millions of rows.
+        Dataset<Row> pairs = IncidentPairCounts.byPair(classified,
+                DIMENSIONS.stream().map(d -> coalesce(col(d), lit("")).as(d)).toList(), flags);
         Column[] values = DIMENSIONS.stream()
-                .map(d -> struct(lit(d).as("dimension"), coalesce(col(d), lit("")).as("value")))
+                .map(d -> struct(lit(d).as("dimension"), col(d).as("value")))
                 .toArray(Column[]::new);
-        Dataset<Row> rows = classified
-                .select(explode(array(values)).as("dim"), col(B_INCIDENT), col(R_INCIDENT),
-                        col(OUTCOME_CHANGED), col(NEWLY_SUPPRESSED))
-                .groupBy(col("dim.dimension").as("dimension"), col("dim.value").as("value"))
-                .agg(count(lit(1)).as("signals"),
-                        countDistinct(col(B_INCIDENT)).as("baseline_incidents"),
-                        countDistinct(col(R_INCIDENT)).as("replay_incidents"),
-                        count_if(col(OUTCOME_CHANGED)).as("changed_signals"),
-                        count_if(col(NEWLY_SUPPRESSED)).as("newly_suppressed"))
+        Dataset<Row> perValue = pairs.select(explode(array(values)).as("dim"), col(B_INCIDENT), col(R_INCIDENT),
+                col(IncidentPairCounts.SIGNALS), col("changed_signals"), col("newly_suppressed"));
+        Dataset<Row> rows = IncidentPairCounts.perKey(perValue,
+                        List.of(col("dim.dimension").as("dimension"), col("dim.value").as("value")),
+                        List.of(IncidentPairCounts.SIGNALS, "changed_signals", "newly_suppressed"),
+                        "baseline_incidents", "replay_incidents")
                 .withColumn("execution_id", lit(executionId));
         return ParityTables.conform(rows, ParityTables.BLAST_RADIUS);
     }

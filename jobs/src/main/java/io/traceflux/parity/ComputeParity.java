@@ -39,6 +39,8 @@ public final class ComputeParity {
             .add("class", DataTypes.StringType)
             .add("size", DataTypes.LongType);
 
+    private static final long SIGNALS_PER_DIFF_FILE = 1_000_000;
+
     private final ParityInputs inputs;
 
     private ComputeParity(ParityInputs inputs) {
@@ -71,12 +73,18 @@ public final class ComputeParity {
         Dataset<Row> classified = SignalComparison.withComponents(compared,
                 componentMap(spark, graph, Component::baselineIds, graph.baselineSizes()),
                 componentMap(spark, graph, Component::replayIds, graph.replaySizes()));
+        // The diff tables are filters of the comparison, which has a partition per 50,000
+        // signals: written as they are, a 10M replay gave 200 small files per table and slow
+        // commits. A file per million selected signals (at least one per core) is enough.
+        int diffFiles = (int) Math.max(spark.sparkContext().defaultParallelism(),
+                Math.ceil(tally.selected() / (double) SIGNALS_PER_DIFF_FILE));
+        Dataset<Row> diffSource = classified.coalesce(diffFiles);
         return new ParityResult(report, diffs, classified,
                 spark.createDataFrame(List.of(report.toRow()), ParityTables.PARITY_REPORT),
                 spark.createDataFrame(diffs.stream().map(d -> d.toRow(id)).toList(), ParityTables.INCIDENT_DIFFS),
-                SignalDiffs.fingerprints(classified, id),
-                SignalDiffs.suppressions(classified, id),
-                SignalDiffs.correlations(classified, id),
+                SignalDiffs.fingerprints(diffSource, id),
+                SignalDiffs.suppressions(diffSource, id),
+                SignalDiffs.correlations(diffSource, id),
                 RuleImpact.of(classified, inputs.suppressionRules(), id),
                 BlastRadius.of(classified, id),
                 compared);

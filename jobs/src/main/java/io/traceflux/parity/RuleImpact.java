@@ -9,18 +9,21 @@ import static io.traceflux.parity.SignalComparison.GROUPING;
 import static io.traceflux.parity.SignalComparison.NEWLY_SUPPRESSED;
 import static io.traceflux.parity.SignalComparison.R_INCIDENT;
 import static io.traceflux.parity.SignalComparison.R_SUPPRESSED;
-import static io.traceflux.parity.SignalComparison.SIGNAL_ID;
 import static io.traceflux.parity.SignalComparison.SUPPRESSION_DIFF;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import io.traceflux.policy.SuppressionRule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,12 +58,14 @@ final class RuleImpact {
     }
 
     static Dataset<Row> of(Dataset<Row> classified, List<SuppressionRule> rules, String executionId) {
-        Dataset<Row> counts = attributions(classified).groupBy(col("rule_id")).agg(
-                count(lit(1)).as("signals_changed"),
-                count_if(col("newly")).as("newly_suppressed"),
-                count_if(col("no_longer")).as("no_longer_suppressed"),
-                countDistinct(col(B_INCIDENT)).as("baseline_incidents_affected"),
-                countDistinct(col(R_INCIDENT)).as("replay_incidents_affected"));
+        Map<String, Column> flags = new LinkedHashMap<>();
+        flags.put("newly_suppressed", col("newly"));
+        flags.put("no_longer_suppressed", col("no_longer"));
+        Dataset<Row> counts = IncidentPairCounts.perKey(
+                IncidentPairCounts.byPair(attributions(classified), List.of(col("rule_id")), flags),
+                List.of(col("rule_id")), List.of(IncidentPairCounts.SIGNALS, "newly_suppressed", "no_longer_suppressed"),
+                "baseline_incidents_affected", "replay_incidents_affected")
+                .withColumnRenamed(IncidentPairCounts.SIGNALS, "signals_changed");
         Dataset<Row> rows = catalog(classified.sparkSession(), rules)
                 .join(counts, new String[] {"rule_id"}, "full_outer")
                 .select(lit(executionId).as("execution_id"), col("rule_id"),
@@ -73,21 +78,28 @@ final class RuleImpact {
         return ParityTables.conform(rows, ParityTables.RULE_IMPACT);
     }
 
-    /** One row per (rule, signal) the rule changed. */
+    /**
+     * One row per (rule, signal) the rule changed, from one pass over the signals: each signal
+     * yields the attributions that apply to it (none, one, or two for a changed rule).
+     */
     private static Dataset<Row> attributions(Dataset<Row> classified) {
-        Dataset<Row> suppression = classified.filter(col(SUPPRESSION_DIFF));
-        return attributed(suppression.filter(col(R_SUPPRESSED).isNotNull()), col(R_SUPPRESSED),
-                        col(NEWLY_SUPPRESSED), lit(false))
-                .unionByName(attributed(suppression.filter(col(B_SUPPRESSED).isNotNull()), col(B_SUPPRESSED),
-                        lit(false), col(R_SUPPRESSED).isNull()))
-                .unionByName(attributed(classified.filter(col(CORRELATION_DIFF)
-                        .and(col(CORRELATION_RULE).equalTo(lit(GROUPING)))), lit(GROUPING), lit(false), lit(false)))
-                .unionByName(attributed(classified.filter(col(FINGERPRINT_DIFF)), lit(FINGERPRINT), lit(false), lit(false)));
+        Column suppression = col(SUPPRESSION_DIFF);
+        Column[] candidates = {
+                when(suppression.and(col(R_SUPPRESSED).isNotNull()),
+                        attribution(col(R_SUPPRESSED), col(NEWLY_SUPPRESSED), lit(false))),
+                when(suppression.and(col(B_SUPPRESSED).isNotNull()),
+                        attribution(col(B_SUPPRESSED), lit(false), col(R_SUPPRESSED).isNull())),
+                when(col(CORRELATION_DIFF).and(col(CORRELATION_RULE).equalTo(lit(GROUPING))),
+                        attribution(lit(GROUPING), lit(false), lit(false))),
+                when(col(FINGERPRINT_DIFF), attribution(lit(FINGERPRINT), lit(false), lit(false)))};
+        return classified
+                .select(explode(filter(array(candidates), Column::isNotNull)).as("a"), col(B_INCIDENT), col(R_INCIDENT))
+                .select(col("a.rule_id").as("rule_id"), col("a.newly").as("newly"), col("a.no_longer").as("no_longer"),
+                        col(B_INCIDENT), col(R_INCIDENT));
     }
 
-    private static Dataset<Row> attributed(Dataset<Row> signals, Column rule, Column newly, Column noLonger) {
-        return signals.select(rule.as("rule_id"), col(SIGNAL_ID), col(B_INCIDENT), col(R_INCIDENT),
-                newly.as("newly"), noLonger.as("no_longer"));
+    private static Column attribution(Column rule, Column newly, Column noLonger) {
+        return struct(rule.as("rule_id"), newly.as("newly"), noLonger.as("no_longer"));
     }
 
     /** The policy's rules in order, then the grouping and the fingerprint. */
