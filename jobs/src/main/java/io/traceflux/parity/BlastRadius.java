@@ -26,27 +26,23 @@ import org.apache.spark.sql.Row;
  */
 final class BlastRadius {
 
-    static final List<String> DIMENSIONS = List.of("service", "region", "pop");
-
-    private BlastRadius() {
-    }
-
-    static Dataset<Row> of(Dataset<Row> classified, String executionId) {
-        Map<String, Column> flags = new LinkedHashMap<>();
-        flags.put("changed_signals", col(OUTCOME_CHANGED));
-        flags.put("newly_suppressed", col(NEWLY_SUPPRESSED));
-        // First per (service, region, pop, incident pair): few rows, which then fan out to
-        // the three dimensions; exploding the signals themselves would triple millions of rows.
-        Dataset<Row> pairs = IncidentPairCounts.byPair(classified,
-                DIMENSIONS.stream().map(d -> coalesce(col(d), lit("")).as(d)).toList(), flags);
-        Column[] values = DIMENSIONS.stream()
+    static Dataset<Row> of(Dataset<Row> classifiedProfile, String executionId) {
+        Map<String, Column> sums = new LinkedHashMap<>();
+        sums.put("signals", col(SignalProfile.SIGNALS));
+        sums.put("changed_signals", SignalProfile.signalsIf(col(OUTCOME_CHANGED)));
+        sums.put("newly_suppressed", SignalProfile.signalsIf(col(NEWLY_SUPPRESSED)));
+        // Per (service, region, pop, incident pair) first: few rows, which then fan out to the
+        // three dimensions.
+        Dataset<Row> pairs = IncidentPairCounts.byPair(classifiedProfile,
+                SignalProfile.DIMENSIONS.stream().map(d -> col(d)).toList(), sums);
+        Column[] values = SignalProfile.DIMENSIONS.stream()
                 .map(d -> struct(lit(d).as("dimension"), col(d).as("value")))
                 .toArray(Column[]::new);
         Dataset<Row> perValue = pairs.select(explode(array(values)).as("dim"), col(B_INCIDENT), col(R_INCIDENT),
-                col(IncidentPairCounts.SIGNALS), col("changed_signals"), col("newly_suppressed"));
+                col("signals"), col("changed_signals"), col("newly_suppressed"));
         Dataset<Row> rows = IncidentPairCounts.perKey(perValue,
                         List.of(col("dim.dimension").as("dimension"), col("dim.value").as("value")),
-                        List.of(IncidentPairCounts.SIGNALS, "changed_signals", "newly_suppressed"),
+                        List.of("signals", "changed_signals", "newly_suppressed"),
                         "baseline_incidents", "replay_incidents")
                 .withColumn("execution_id", lit(executionId));
         return ParityTables.conform(rows, ParityTables.BLAST_RADIUS);

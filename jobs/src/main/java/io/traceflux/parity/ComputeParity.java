@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Dataset;
@@ -55,12 +56,14 @@ public final class ComputeParity {
     public ParityResult execute() {
         SparkSession spark = inputs.replay().signals().sparkSession();
         String id = inputs.executionId();
-        // Every figure and table below reads the signal comparison: join the two sides once and
-        // keep it on disk (a row per signal: in memory it would fill a 2 GiB driver at 10M).
-        // ParityResult.release() drops it.
+        // The diff tables read the signal comparison: join the two sides once and keep it on
+        // disk (a row per signal: in memory it would fill a 2 GiB driver at 10M). Every figure
+        // and summary table reads its profile, which the same pass sums; few rows, in memory.
+        // ParityResult.release() drops both.
         Dataset<Row> compared = SignalComparison.compare(inputs.replay(), inputs.baseline())
                 .persist(StorageLevel.DISK_ONLY());
-        SignalTally tally = SignalTally.of(compared);
+        Dataset<Row> profile = SignalProfile.of(compared).persist(StorageLevel.MEMORY_AND_DISK());
+        SignalTally tally = SignalTally.of(profile);
         ParityGraph graph = ParityGraph.of(tally.cells());
         Map<String, IncidentView> baseline =
                 IncidentView.collect(inputs.baseline().incidents(), graph.baselineSizes().keySet(), "baseline");
@@ -70,24 +73,31 @@ public final class ComputeParity {
                 .map(c -> new IncidentDiff(c, AttributeChanges.of(c, baseline, replay)))
                 .toList();
         ParityReport report = report(tally, graph, baseline, replay);
-        Dataset<Row> classified = SignalComparison.withComponents(compared,
-                componentMap(spark, graph, Component::baselineIds, graph.baselineSizes()),
-                componentMap(spark, graph, Component::replayIds, graph.replaySizes()));
-        // The diff tables are filters of the comparison, which has a partition per 50,000
-        // signals: written as they are, a 10M replay gave 200 small files per table and slow
-        // commits. A file per million selected signals (at least one per core) is enough.
-        int diffFiles = (int) Math.max(spark.sparkContext().defaultParallelism(),
-                Math.ceil(tally.selected() / (double) SIGNALS_PER_DIFF_FILE));
-        Dataset<Row> diffSource = classified.coalesce(diffFiles);
-        return new ParityResult(report, diffs, classified,
+        Dataset<Row> baselineMap = componentMap(spark, graph, Component::baselineIds, graph.baselineSizes());
+        Dataset<Row> replayMap = componentMap(spark, graph, Component::replayIds, graph.replaySizes());
+        Dataset<Row> classifiedProfile = SignalComparison.withComponents(profile, baselineMap, replayMap);
+        return new ParityResult(report, diffs,
                 spark.createDataFrame(List.of(report.toRow()), ParityTables.PARITY_REPORT),
                 spark.createDataFrame(diffs.stream().map(d -> d.toRow(id)).toList(), ParityTables.INCIDENT_DIFFS),
-                SignalDiffs.fingerprints(diffSource, id),
-                SignalDiffs.suppressions(diffSource, id),
-                SignalDiffs.correlations(diffSource, id),
-                RuleImpact.of(classified, inputs.suppressionRules(), id),
-                BlastRadius.of(classified, id),
-                compared);
+                signalDiffs(compared, baselineMap, replayMap, tally, SignalDiffs::fingerprints),
+                signalDiffs(compared, baselineMap, replayMap, tally, SignalDiffs::suppressions),
+                signalDiffs(compared, baselineMap, replayMap, tally, SignalDiffs::correlations),
+                RuleImpact.of(classifiedProfile, inputs.suppressionRules(), id),
+                BlastRadius.of(classifiedProfile, id),
+                List.of(compared, profile));
+    }
+
+    /**
+     * One signal diff table: a filter of the classified comparison. The comparison has a
+     * partition per 50,000 signals; written as they are, a 10M replay gave 200 small files per
+     * table and slow commits. A file per million selected signals (at least one per core) is enough.
+     */
+    private Dataset<Row> signalDiffs(Dataset<Row> compared, Dataset<Row> baselineMap, Dataset<Row> replayMap,
+            SignalTally tally, BiFunction<Dataset<Row>, String, Dataset<Row>> table) {
+        int files = (int) Math.max(compared.sparkSession().sparkContext().defaultParallelism(),
+                Math.ceil(tally.selected() / (double) SIGNALS_PER_DIFF_FILE));
+        return table.apply(SignalComparison.withComponents(compared, baselineMap, replayMap).coalesce(files),
+                inputs.executionId());
     }
 
     private ParityReport report(SignalTally tally, ParityGraph graph,

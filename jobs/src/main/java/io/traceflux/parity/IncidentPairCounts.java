@@ -3,10 +3,7 @@ package io.traceflux.parity;
 import static io.traceflux.parity.SignalComparison.B_INCIDENT;
 import static io.traceflux.parity.SignalComparison.R_INCIDENT;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
@@ -17,35 +14,33 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Signal counts and distinct incidents per key, aggregated in two levels. Counting distinct
- * incidents straight from the signals makes Spark expand every signal row once per distinct
- * column; grouping the signals first by (key, baseline incident, replay incident) leaves about
- * as many rows as incidents, and the distinct counts run over those.
+ * Signal counts and distinct incidents per key, aggregated in two levels from the
+ * {@link SignalProfile}: first summed per (key, baseline incident, replay incident), about as
+ * many rows as incidents, then summed per key with the distinct incidents counted over those
+ * rows. Counting distinct incidents straight from the signals would make Spark expand every
+ * signal row once per distinct column.
  */
 final class IncidentPairCounts {
-
-    /** Column of the first level holding its signal count. */
-    static final String SIGNALS = "signals";
 
     private IncidentPairCounts() {
     }
 
     /**
-     * One row per (keys, b_incident_id, r_incident_id) of {@code rows}: the signals, and for
-     * each named flag the signals where it holds.
+     * One row per (keys, b_incident_id, r_incident_id) of {@code rows}, with each of
+     * {@code sums} (name to a column of {@code rows}) summed.
      */
-    static Dataset<Row> byPair(Dataset<Row> rows, List<Column> keys, Map<String, Column> flags) {
+    static Dataset<Row> byPair(Dataset<Row> rows, List<Column> keys, Map<String, Column> sums) {
         List<Column> groups = new ArrayList<>(keys);
         groups.add(col(B_INCIDENT));
         groups.add(col(R_INCIDENT));
-        List<Column> counts = new ArrayList<>();
-        flags.forEach((name, flag) -> counts.add(count_if(flag).as(name)));
+        List<Column> totals = new ArrayList<>();
+        sums.forEach((name, value) -> totals.add(sum(value).as(name)));
         return rows.groupBy(groups.toArray(Column[]::new))
-                .agg(count(lit(1)).as(SIGNALS), counts.toArray(Column[]::new));
+                .agg(totals.get(0), totals.subList(1, totals.size()).toArray(Column[]::new));
     }
 
     /**
-     * Rows of {@link #byPair} summed per {@code keys}: each count in {@code summed}, and the
+     * Rows of {@link #byPair} summed per {@code keys}: each column in {@code summed}, and the
      * distinct incidents of each side as {@code baselineName} and {@code replayName}.
      */
     static Dataset<Row> perKey(Dataset<Row> pairs, List<Column> keys, List<String> summed, String baselineName,

@@ -13,8 +13,6 @@ import org.apache.spark.sql.Row;
  *
  * @param report           the parity figures
  * @param incidentDiffs    one per component, ordered by smallest baseline id, then NEW ones
- * @param comparison       the per-signal comparison the diff tables derive from (over a
- *                         checkpoint of the signal join, so writing them joins nothing again)
  * @param parityReport     {@link ParityTables#PARITY_REPORT}, one row
  * @param incidentDiffsTable {@link ParityTables#INCIDENT_DIFFS}
  * @param fingerprintDiffs {@link ParityTables#FINGERPRINT_DIFFS}
@@ -22,11 +20,11 @@ import org.apache.spark.sql.Row;
  * @param correlationDiffs {@link ParityTables#CORRELATION_DIFFS}
  * @param ruleImpact       {@link ParityTables#RULE_IMPACT}
  * @param blastRadius      {@link ParityTables#BLAST_RADIUS}
+ * @param cached           what the tables read from Spark's cache, dropped by {@link #release}
  */
 public record ParityResult(
         ParityReport report,
         List<IncidentDiff> incidentDiffs,
-        Dataset<Row> comparison,
         Dataset<Row> parityReport,
         Dataset<Row> incidentDiffsTable,
         Dataset<Row> fingerprintDiffs,
@@ -34,18 +32,19 @@ public record ParityResult(
         Dataset<Row> correlationDiffs,
         Dataset<Row> ruleImpact,
         Dataset<Row> blastRadius,
-        Dataset<Row> cached) {
+        List<Dataset<Row>> cached) {
 
     public ParityResult {
         incidentDiffs = List.copyOf(incidentDiffs);
+        cached = List.copyOf(cached);
     }
 
     /**
-     * Drops the cached signal comparison that the tables read ({@code cached}); call it once
-     * the tables are written.
+     * Drops the cached signal comparison and profile that the tables read ({@code cached});
+     * call it once the tables are written.
      */
     public void release() {
-        cached.unpersist();
+        cached.forEach(Dataset::unpersist);
     }
 
     /** Output table name to its rows, in the order SPEC 5 lists the tables. */

@@ -4,7 +4,6 @@ import static io.traceflux.parity.SignalComparison.B_INCIDENT;
 import static io.traceflux.parity.SignalComparison.B_SUPPRESSED;
 import static io.traceflux.parity.SignalComparison.CORRELATION_DIFF;
 import static io.traceflux.parity.SignalComparison.CORRELATION_RULE;
-import static io.traceflux.parity.SignalComparison.FINGERPRINT_DIFF;
 import static io.traceflux.parity.SignalComparison.GROUPING;
 import static io.traceflux.parity.SignalComparison.NEWLY_SUPPRESSED;
 import static io.traceflux.parity.SignalComparison.R_INCIDENT;
@@ -57,16 +56,16 @@ final class RuleImpact {
     private RuleImpact() {
     }
 
-    static Dataset<Row> of(Dataset<Row> classified, List<SuppressionRule> rules, String executionId) {
-        Map<String, Column> flags = new LinkedHashMap<>();
-        flags.put("newly_suppressed", col("newly"));
-        flags.put("no_longer_suppressed", col("no_longer"));
+    static Dataset<Row> of(Dataset<Row> classifiedProfile, List<SuppressionRule> rules, String executionId) {
+        Map<String, Column> sums = new LinkedHashMap<>();
+        sums.put("signals_changed", col("weight"));
+        sums.put("newly_suppressed", when(col("newly"), col("weight")).otherwise(lit(0L)));
+        sums.put("no_longer_suppressed", when(col("no_longer"), col("weight")).otherwise(lit(0L)));
+        List<String> summed = List.copyOf(sums.keySet());
         Dataset<Row> counts = IncidentPairCounts.perKey(
-                IncidentPairCounts.byPair(attributions(classified), List.of(col("rule_id")), flags),
-                List.of(col("rule_id")), List.of(IncidentPairCounts.SIGNALS, "newly_suppressed", "no_longer_suppressed"),
-                "baseline_incidents_affected", "replay_incidents_affected")
-                .withColumnRenamed(IncidentPairCounts.SIGNALS, "signals_changed");
-        Dataset<Row> rows = catalog(classified.sparkSession(), rules)
+                IncidentPairCounts.byPair(attributions(classifiedProfile), List.of(col("rule_id")), sums),
+                List.of(col("rule_id")), summed, "baseline_incidents_affected", "replay_incidents_affected");
+        Dataset<Row> rows = catalog(classifiedProfile.sparkSession(), rules)
                 .join(counts, new String[] {"rule_id"}, "full_outer")
                 .select(lit(executionId).as("execution_id"), col("rule_id"),
                         coalesce(col("kind"), lit(NOT_IN_POLICY)).as("kind"), col("position"),
@@ -79,27 +78,30 @@ final class RuleImpact {
     }
 
     /**
-     * One row per (rule, signal) the rule changed, from one pass over the signals: each signal
-     * yields the attributions that apply to it (none, one, or two for a changed rule).
+     * The rules each profile row's signals are attributed to (none, one, or two for a changed
+     * rule), with how many signals ({@code weight}): all of the row's, or for the fingerprint
+     * those whose fingerprint differs.
      */
-    private static Dataset<Row> attributions(Dataset<Row> classified) {
+    private static Dataset<Row> attributions(Dataset<Row> classifiedProfile) {
         Column suppression = col(SUPPRESSION_DIFF);
+        Column signals = col(SignalProfile.SIGNALS);
         Column[] candidates = {
                 when(suppression.and(col(R_SUPPRESSED).isNotNull()),
-                        attribution(col(R_SUPPRESSED), col(NEWLY_SUPPRESSED), lit(false))),
+                        attribution(col(R_SUPPRESSED), signals, col(NEWLY_SUPPRESSED), lit(false))),
                 when(suppression.and(col(B_SUPPRESSED).isNotNull()),
-                        attribution(col(B_SUPPRESSED), lit(false), col(R_SUPPRESSED).isNull())),
+                        attribution(col(B_SUPPRESSED), signals, lit(false), col(R_SUPPRESSED).isNull())),
                 when(col(CORRELATION_DIFF).and(col(CORRELATION_RULE).equalTo(lit(GROUPING))),
-                        attribution(lit(GROUPING), lit(false), lit(false))),
-                when(col(FINGERPRINT_DIFF), attribution(lit(FINGERPRINT), lit(false), lit(false)))};
-        return classified
+                        attribution(lit(GROUPING), signals, lit(false), lit(false))),
+                when(col(SignalProfile.FINGERPRINT_DIFFS).gt(0),
+                        attribution(lit(FINGERPRINT), col(SignalProfile.FINGERPRINT_DIFFS), lit(false), lit(false)))};
+        return classifiedProfile
                 .select(explode(filter(array(candidates), Column::isNotNull)).as("a"), col(B_INCIDENT), col(R_INCIDENT))
-                .select(col("a.rule_id").as("rule_id"), col("a.newly").as("newly"), col("a.no_longer").as("no_longer"),
-                        col(B_INCIDENT), col(R_INCIDENT));
+                .select(col("a.rule_id").as("rule_id"), col("a.weight").as("weight"), col("a.newly").as("newly"),
+                        col("a.no_longer").as("no_longer"), col(B_INCIDENT), col(R_INCIDENT));
     }
 
-    private static Column attribution(Column rule, Column newly, Column noLonger) {
-        return struct(rule.as("rule_id"), newly.as("newly"), noLonger.as("no_longer"));
+    private static Column attribution(Column rule, Column weight, Column newly, Column noLonger) {
+        return struct(rule.as("rule_id"), weight.as("weight"), newly.as("newly"), noLonger.as("no_longer"));
     }
 
     /** The policy's rules in order, then the grouping and the fingerprint. */

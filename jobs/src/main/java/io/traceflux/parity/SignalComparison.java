@@ -75,8 +75,10 @@ final class SignalComparison {
     }
 
     /**
-     * Adds each signal's parity component and the correlation flags. {@code baselineMap} and
-     * {@code replayMap} (incident_id, component_id, class, size) are small and broadcast.
+     * Adds the parity component and the correlation flags to each row: a signal, or a
+     * {@link SignalProfile} row (both carry the incidents and suppressing rules the flags
+     * depend on). {@code baselineMap} and {@code replayMap} (incident_id, component_id, class,
+     * size) are small and broadcast.
      */
     static Dataset<Row> withComponents(Dataset<Row> compared, Dataset<Row> baselineMap, Dataset<Row> replayMap) {
         Dataset<Row> b = prefixed(baselineMap, "bm_", B_SIZE);

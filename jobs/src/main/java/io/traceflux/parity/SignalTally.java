@@ -1,15 +1,11 @@
 package io.traceflux.parity;
 
 import static io.traceflux.parity.SignalComparison.B_INCIDENT;
-import static io.traceflux.parity.SignalComparison.FINGERPRINT_DIFF;
 import static io.traceflux.parity.SignalComparison.NEWLY_SUPPRESSED;
 import static io.traceflux.parity.SignalComparison.R_INCIDENT;
-import static io.traceflux.parity.SignalComparison.SEVERITY;
 import static io.traceflux.parity.SignalComparison.SUPPRESSION_DIFF;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Everything the report needs from the signals, in one Spark aggregation: signals grouped by
+ * Everything the report needs from the signals, summed from the {@link SignalProfile} per
  * (baseline incident, replay incident). The groups are few (about the number of incidents), so
  * they come to the driver; the signals never do.
  *
@@ -52,10 +48,12 @@ record SignalTally(
         cells = List.copyOf(cells);
     }
 
-    static SignalTally of(Dataset<Row> compared) {
-        List<Row> groups = compared.groupBy(col(B_INCIDENT), col(R_INCIDENT))
-                .agg(count(lit(1)), count_if(col(SEVERITY).equalTo(lit("unknown"))), count_if(col(FINGERPRINT_DIFF)),
-                        count_if(col(SUPPRESSION_DIFF)), count_if(col(NEWLY_SUPPRESSED)))
+    /** The tally of a {@link SignalProfile}. */
+    static SignalTally of(Dataset<Row> profile) {
+        List<Row> groups = profile.groupBy(col(B_INCIDENT), col(R_INCIDENT))
+                .agg(sum(col(SignalProfile.SIGNALS)), sum(col(SignalProfile.UNKNOWN_SEVERITY)),
+                        sum(col(SignalProfile.FINGERPRINT_DIFFS)), sum(SignalProfile.signalsIf(col(SUPPRESSION_DIFF))),
+                        sum(SignalProfile.signalsIf(col(NEWLY_SUPPRESSED))))
                 .collectAsList();
         List<Cell> cells = new ArrayList<>();
         long[] totals = new long[5];
