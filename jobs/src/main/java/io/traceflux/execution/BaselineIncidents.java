@@ -1,10 +1,7 @@
 package io.traceflux.execution;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 
 import io.traceflux.parity.ParityInputs;
 import java.util.Set;
@@ -22,12 +19,11 @@ final class BaselineIncidents {
     private BaselineIncidents() {
     }
 
-    static Dataset<Row> of(ParityInputs.Baseline baseline, Dataset<Row> explained, String executionId) {
-        Dataset<Row> members = baseline.signals().filter(col("incident_id").isNotNull())
-                .select(col("signal_id"), col("incident_id"))
-                .join(explained.select(col("signal_id"), col("ts")), "signal_id")
-                .groupBy("incident_id")
-                .agg(min("ts").as("first_member_at"), max("ts").as("last_signal_at"), count(lit(1)).as("signal_count"));
+    /**
+     * {@code members}: per baseline incident, its selected signals' first_member_at,
+     * last_signal_at and signal_count ({@link io.traceflux.parity.ParityResult#baselineMembers}).
+     */
+    static Dataset<Row> of(ParityInputs.Baseline baseline, Dataset<Row> members, String executionId) {
         Dataset<Row> incidents = baseline.incidents();
         Set<String> present = Set.of(incidents.columns());
         Column groupKey = present.contains("group_key") ? col("group_key")

@@ -160,7 +160,8 @@ public final class RunReplay {
             try {
                 Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
                 result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
-                parityTables.put(Table.BASELINE_INCIDENTS, BaselineIncidents.of(baseline, signals, config.executionId()));
+                parityTables.put(Table.BASELINE_INCIDENTS,
+                        BaselineIncidents.of(baseline, result.baselineMembers(), config.executionId()));
                 writer.replaceAll(parityTables);
                 return result.report();
             } finally {

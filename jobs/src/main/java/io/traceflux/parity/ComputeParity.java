@@ -84,6 +84,7 @@ public final class ComputeParity {
                 signalDiffs(compared, baselineMap, replayMap, tally, SignalDiffs::correlations),
                 RuleImpact.of(classifiedProfile, inputs.suppressionRules(), id),
                 BlastRadius.of(classifiedProfile, id),
+                SignalProfile.baselineMembers(profile),
                 List.of(compared, profile));
     }
 

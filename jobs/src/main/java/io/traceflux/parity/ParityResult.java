@@ -20,6 +20,8 @@ import org.apache.spark.sql.Row;
  * @param correlationDiffs {@link ParityTables#CORRELATION_DIFFS}
  * @param ruleImpact       {@link ParityTables#RULE_IMPACT}
  * @param blastRadius      {@link ParityTables#BLAST_RADIUS}
+ * @param baselineMembers  per baseline incident, its selected signals: incident_id,
+ *                         first_member_at, last_signal_at, signal_count
  * @param cached           what the tables read from Spark's cache, dropped by {@link #release}
  */
 public record ParityResult(
@@ -32,6 +34,7 @@ public record ParityResult(
         Dataset<Row> correlationDiffs,
         Dataset<Row> ruleImpact,
         Dataset<Row> blastRadius,
+        Dataset<Row> baselineMembers,
         List<Dataset<Row>> cached) {
 
     public ParityResult {

@@ -13,6 +13,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
@@ -27,7 +30,8 @@ import org.apache.spark.sql.Row;
  * pairs times POPs) instead of passing over every signal once each.
  *
  * <p>A row's {@link #SIGNALS} are its signals; {@link #FINGERPRINT_DIFFS} and
- * {@link #UNKNOWN_SEVERITY} count those with a fingerprint difference and an unknown severity.
+ * {@link #UNKNOWN_SEVERITY} count those with a fingerprint difference and an unknown severity;
+ * {@link #FIRST_TS} and {@link #LAST_TS} are their earliest and latest ts.
  * Service, region and pop are the empty string when absent, as blast_radius reports them.
  */
 final class SignalProfile {
@@ -35,6 +39,8 @@ final class SignalProfile {
     static final String SIGNALS = "signals";
     static final String FINGERPRINT_DIFFS = "fingerprint_diffs";
     static final String UNKNOWN_SEVERITY = "unknown_severity";
+    static final String FIRST_TS = "first_ts";
+    static final String LAST_TS = "last_ts";
     /** The dimensions of blast_radius, in its order. */
     static final List<String> DIMENSIONS = List.of("service", "region", "pop");
 
@@ -47,7 +53,19 @@ final class SignalProfile {
                 col(R_SUPPRESSED), col(B_SUPPRESSED), col(SUPPRESSION_DIFF), col(NEWLY_SUPPRESSED)};
         return compared.groupBy(keys).agg(count(lit(1)).as(SIGNALS),
                 count_if(col(FINGERPRINT_DIFF)).as(FINGERPRINT_DIFFS),
-                count_if(col(SEVERITY).equalTo(lit("unknown"))).as(UNKNOWN_SEVERITY));
+                count_if(col(SEVERITY).equalTo(lit("unknown"))).as(UNKNOWN_SEVERITY),
+                min(col("ts")).as(FIRST_TS), max(col("ts")).as(LAST_TS));
+    }
+
+    /**
+     * Per baseline incident, its selected signals: incident_id, first_member_at,
+     * last_signal_at and signal_count (what the baseline_incidents table needs).
+     */
+    static Dataset<Row> baselineMembers(Dataset<Row> profile) {
+        return profile.filter(col(B_INCIDENT).isNotNull())
+                .groupBy(col(B_INCIDENT).as("incident_id"))
+                .agg(min(col(FIRST_TS)).as("first_member_at"), max(col(LAST_TS)).as("last_signal_at"),
+                        sum(col(SIGNALS)).as("signal_count"));
     }
 
     /** A profile row's signals where {@code condition} holds on it, else 0: a value to sum. */
