@@ -29,9 +29,9 @@ final class Launch {
         this.quietWaitSeconds = quietWaitSeconds;
     }
 
-    /** A Spark JVM with the launcher's flags, a heap cap and a GC log. */
+    /** A Spark JVM with the launcher's flags (collector included), a heap cap and a GC log. */
     static List<String> sparkJava(String heap, Path gcLog, String classpath, String main, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap));
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx" + heap, "-XX:+UseParallelGC"));
         OPENS.forEach(p -> cmd.add("--add-opens=java.base/" + p + "=ALL-UNNAMED"));
         if (gcLog != null) {
             cmd.add("-Xlog:gc:file=" + gcLog);

@@ -145,7 +145,7 @@ final class Report {
         run.versions().forEach((k, val) -> v.add(k + " " + val));
         md.append(String.join(", ", v)).append(".\n");
         md.append(String.format(Locale.ROOT, "- **Settings**: replay and floor as `bin/traceflux` runs them (`local[*]`,"
-                + " the job's session settings), driver `-Xmx%s`; DuckDB with %d threads and `memory_limit` %s; captures"
+                + " the job's session settings, the parallel collector), driver `-Xmx%s`; DuckDB with %d threads and `memory_limit` %s; captures"
                 + " of %d Parquet files (seed %d); storm share %.3f. A replay that runs out of memory is timed again"
                 + " at -Xmx%s.%n", s.heap(), s.duckThreads(), s.duckMemory(),
                 s.files(), s.seed(), s.stormShare(), s.fallbackHeap().orElse("(none)")));
