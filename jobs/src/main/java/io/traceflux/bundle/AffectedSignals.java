@@ -64,18 +64,21 @@ final class AffectedSignals {
     static Dataset<Row> ofIncidents(Dataset<Row> signals, Optional<Dataset<Row>> correlationDiffs,
             ComponentIndex index) {
         SparkSession spark = signals.sparkSession();
-        Dataset<Row> members = signals.join(broadcast(index.affected(spark, Side.REPLAY)),
-                        col("incident_id").equalTo(col("map_incident_id")))
-                .select(col("signal_id"), col("ts"), nullString("baseline_incident_id"), col("map_class").as("class"),
-                        col("map_component_id").as("component_id"), nullString("diff_rule"), nullString("diff_reason"));
+        Dataset<Row> members = incidentKeys(signals.join(broadcast(index.affected(spark, Side.REPLAY)),
+                col("incident_id").equalTo(col("map_incident_id"))));
         if (correlationDiffs.isEmpty()) {
             return members;
         }
-        Dataset<Row> left = correlationDiffs.get().filter(col("after").isNull())
-                .join(broadcast(index.affected(spark, Side.BASELINE)), col("before").equalTo(col("map_incident_id")))
-                .select(col("signal_id"), col("ts"), nullString("baseline_incident_id"), col("map_class").as("class"),
-                        col("map_component_id").as("component_id"), nullString("diff_rule"), nullString("diff_reason"));
+        Dataset<Row> left = incidentKeys(correlationDiffs.get().filter(col("after").isNull())
+                .join(broadcast(index.affected(spark, Side.BASELINE)), col("before").equalTo(col("map_incident_id"))));
         return members.unionByName(left);
+    }
+
+    /** Key rows of signals joined to an {@link ComponentIndex#affected} map. */
+    private static Dataset<Row> incidentKeys(Dataset<Row> mapped) {
+        return mapped.select(col("signal_id"), col("ts"), nullString("baseline_incident_id"),
+                col("map_class").as("class"), col("map_component_id").as("component_id"), nullString("diff_rule"),
+                nullString("diff_reason"));
     }
 
     /** Keys, as {@link #ofIncidents} has them, of the signals the replay suppressed that the baseline kept. */

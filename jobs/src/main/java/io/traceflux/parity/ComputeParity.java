@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.spark.sql.Dataset;
@@ -76,12 +75,14 @@ public final class ComputeParity {
         Dataset<Row> baselineMap = componentMap(spark, graph, Component::baselineIds, graph.baselineSizes());
         Dataset<Row> replayMap = componentMap(spark, graph, Component::replayIds, graph.replaySizes());
         Dataset<Row> classifiedProfile = SignalComparison.withComponents(profile, baselineMap, replayMap);
+        Dataset<Row> classified = diffSource(SignalComparison.withComponents(compared, baselineMap, replayMap),
+                tally.selected());
         return new ParityResult(report, diffs,
                 spark.createDataFrame(List.of(report.toRow()), ParityTables.PARITY_REPORT),
                 spark.createDataFrame(diffs.stream().map(d -> d.toRow(id)).toList(), ParityTables.INCIDENT_DIFFS),
-                signalDiffs(compared, baselineMap, replayMap, tally, SignalDiffs::fingerprints),
-                signalDiffs(compared, baselineMap, replayMap, tally, SignalDiffs::suppressions),
-                signalDiffs(compared, baselineMap, replayMap, tally, SignalDiffs::correlations),
+                SignalDiffs.fingerprints(classified, id),
+                SignalDiffs.suppressions(classified, id),
+                SignalDiffs.correlations(classified, id),
                 RuleImpact.of(classifiedProfile, inputs.suppressionRules(), id),
                 BlastRadius.of(classifiedProfile, id),
                 SignalProfile.baselineMembers(profile),
@@ -89,16 +90,14 @@ public final class ComputeParity {
     }
 
     /**
-     * One signal diff table: a filter of the classified comparison. The comparison has a
-     * partition per 50,000 signals; written as they are, a 10M replay gave 200 small files per
-     * table and slow commits. A file per million selected signals (at least one per core) is enough.
+     * The classified comparison as the signal diff tables read it. It has a partition per
+     * 50,000 signals; written as they are, a 10M replay gave 200 small files per diff table and
+     * slow commits. A file per million selected signals (at least one per core) is enough.
      */
-    private Dataset<Row> signalDiffs(Dataset<Row> compared, Dataset<Row> baselineMap, Dataset<Row> replayMap,
-            SignalTally tally, BiFunction<Dataset<Row>, String, Dataset<Row>> table) {
-        int files = (int) Math.max(compared.sparkSession().sparkContext().defaultParallelism(),
-                Math.ceil(tally.selected() / (double) SIGNALS_PER_DIFF_FILE));
-        return table.apply(SignalComparison.withComponents(compared, baselineMap, replayMap).coalesce(files),
-                inputs.executionId());
+    private static Dataset<Row> diffSource(Dataset<Row> classified, long selected) {
+        int files = (int) Math.max(classified.sparkSession().sparkContext().defaultParallelism(),
+                Math.ceil(selected / (double) SIGNALS_PER_DIFF_FILE));
+        return classified.coalesce(files);
     }
 
     private ParityReport report(SignalTally tally, ParityGraph graph,
