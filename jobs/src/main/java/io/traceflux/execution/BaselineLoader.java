@@ -7,6 +7,7 @@ import io.traceflux.capture.Capture;
 import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.ParityInputs;
 import io.traceflux.parity.ProductionBaseline;
+import io.traceflux.pipeline.CoPartition;
 import io.traceflux.pipeline.ReplayPipeline;
 import io.traceflux.spark.ScalaSeqs;
 import io.traceflux.warehouse.Table;
@@ -53,7 +54,7 @@ final class BaselineLoader {
     }
 
     /** The baseline over the selected signals (SPEC 2.1 columns plus any baseline_* columns). */
-    ParityInputs.Baseline load(BaselineSpec spec, Capture capture, Dataset<Row> selected) {
+    ParityInputs.Baseline load(BaselineSpec spec, Capture capture, Dataset<Row> selected, CoPartition coPartition) {
         if (spec instanceof BaselineSpec.Production) {
             BaselineTables tables = BaselineTables.read(spark, capture.path());
             return ProductionBaseline.restrict(tables.membership(), selectedIds(selected))
@@ -65,17 +66,20 @@ final class BaselineLoader {
                     .join(selected.select("signal_id"), ScalaSeqs.of(List.of("signal_id")), "left_semi");
             return ParityInputs.Baseline.ofReplay(signals, executionRows(Table.REPLAY_INCIDENTS, e.executionId()));
         }
-        ReplayPipeline pipeline = ReplayPipeline.of(((BaselineSpec.PolicyVersion) spec).policy());
+        ReplayPipeline pipeline = ReplayPipeline.of(((BaselineSpec.PolicyVersion) spec).policy(), coPartition);
         // Only the columns parity and the incidents need: Spark prunes the rest before the
         // pipeline's shuffles, and the cache (read twice: signals and incidents) stays narrow;
         // on disk, because at 10M signals even narrow rows would fill a 2 GiB driver.
+        List<String> columns = new ArrayList<>(List.of("signal_id", "incident_id", "fingerprint", "suppressed_by",
+                "ts", "severity", "service", "host", "group_key"));
+        columns.addAll(coPartition.joinKeys());
         Dataset<Row> explained = pipeline.explain(selected)
-                .select("signal_id", "incident_id", "fingerprint", "suppressed_by", "ts", "severity", "service",
-                        "host", "group_key")
+                .select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
                 .persist(StorageLevel.DISK_ONLY());
         cached.add(explained);
-        return ParityInputs.Baseline.ofReplay(
-                explained.select("signal_id", "incident_id", "fingerprint", "suppressed_by"),
+        List<String> signals = new ArrayList<>(List.of("signal_id", "incident_id", "fingerprint", "suppressed_by"));
+        signals.addAll(coPartition.joinKeys());
+        return ParityInputs.Baseline.ofReplay(explained.select(signals.stream().map(c -> col(c)).toArray(Column[]::new)),
                 pipeline.incidents(explained));
     }
 

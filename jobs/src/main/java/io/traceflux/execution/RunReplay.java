@@ -12,11 +12,14 @@ import io.traceflux.capture.Quarantine;
 import io.traceflux.capture.Selection;
 import io.traceflux.capture.SelectionCounts;
 import io.traceflux.capture.TimeRange;
+import io.traceflux.parity.Comparison;
 import io.traceflux.parity.ComputeParity;
 import io.traceflux.parity.ParityInputs;
 import io.traceflux.parity.ParityReport;
 import io.traceflux.parity.ParityResult;
+import io.traceflux.pipeline.CoPartition;
 import io.traceflux.pipeline.ReplayPipeline;
+import io.traceflux.policy.Policy;
 import io.traceflux.policy.SuppressionRule;
 import io.traceflux.spark.ShufflePartitions;
 import io.traceflux.warehouse.ExecutionWriter;
@@ -95,44 +98,71 @@ public final class RunReplay {
         try {
             Dataset<Row> classified = new Quarantine(in.capture().manifest().window()).apply(in.raw(), duplicatedIds);
             SelectionCounts counts = in.selection().counts(classified);
-            ShufflePartitions.sizeFor(spark, counts.selected());
+            int partitions = ShufflePartitions.sizeFor(spark, counts.selected());
+            CoPartition coPartition = CoPartition.of(policies(in.baseline()), partitions);
             Dataset<Row> selected = in.selection().apply(classified);
-            return replay(in, classified, selected, counts, running, writer);
+            return replay(in, classified, selected, counts, coPartition, running, writer);
         } finally {
             duplicatedIds.unpersist();
         }
     }
 
     /**
-     * Writes replay_signals straight from the pipeline's plan (nothing wide is cached), then
-     * reads it back for everything else: Delta's Parquet hands out just the columns each
-     * consumer needs, which is cheaper than keeping a million wide rows in memory.
+     * Writes replay_signals from the pipeline's narrow decisions joined to the whole signals
+     * (nothing wide is cached), then reads it back for the incidents and counts: Delta's
+     * Parquet hands out just the columns each consumer needs. With a baseline the decisions
+     * come from the {@link Comparison}, which the same write fills: the pipeline runs once, and
+     * parity reads its cache instead of the written table.
      */
     private ReplayResult replay(Inputs in, Dataset<Row> classified, Dataset<Row> selected, SelectionCounts counts,
-            ExecutionRecord running, ExecutionWriter writer) {
+            CoPartition coPartition, ExecutionRecord running, ExecutionWriter writer) {
         progress.step("replaying " + counts.selected() + " selected signals through " + config.policy().ref()
                 + " into replay_signals and quarantine");
-        ReplayPipeline pipeline = ReplayPipeline.of(config.policy());
+        ReplayPipeline pipeline = ReplayPipeline.of(config.policy(), coPartition);
+        Dataset<Row> decisions = pipeline.decisions(selected);
+        if (in.baseline() instanceof BaselineSpec.None) {
+            Replayed replayed = writeReplay(pipeline, classified, selected, decisions, writer);
+            progress.step("no baseline: parity skipped");
+            return finish(running, counts, replayed, Optional.empty(), writer);
+        }
+        ParityInputs.Baseline baseline = in.baselines().load(in.baseline(), in.capture(), selected, coPartition);
+        Comparison comparison = Comparison.of(decisions, baseline, pipeline::withReason);
+        try {
+            Replayed replayed = writeReplay(pipeline, classified, selected, comparison.rows(), writer);
+            progress.step("comparing with baseline " + in.baseline().label());
+            ParityReport parity = compare(comparison, baseline, counts, writer);
+            return finish(running, counts, replayed, Optional.of(parity), writer);
+        } finally {
+            comparison.release();
+            in.baselines().release();
+        }
+    }
+
+    /** What the replay wrote: its outcome counts and how many incidents it formed. */
+    private record Replayed(Outcomes outcomes, long incidents) {
+    }
+
+    /** Writes replay_signals and quarantine, then replay_incidents from the written signals. */
+    private Replayed writeReplay(ReplayPipeline pipeline, Dataset<Row> classified, Dataset<Row> selected,
+            Dataset<Row> decisions, ExecutionWriter writer) {
         Map<Table, Dataset<Row>> replayTables = new LinkedHashMap<>();
-        replayTables.put(Table.REPLAY_SIGNALS, OutputRows.signals(pipeline.explainWhole(selected), config.executionId()));
+        replayTables.put(Table.REPLAY_SIGNALS,
+                OutputRows.signals(pipeline.whole(selected, decisions), config.executionId()));
         replayTables.put(Table.QUARANTINE, OutputRows.quarantine(Quarantine.rejected(classified), config.executionId()));
         writer.replaceAll(replayTables);
 
         progress.step("writing replay_incidents");
         Dataset<Row> signals = written(Table.REPLAY_SIGNALS);
         writer.replace(Table.REPLAY_INCIDENTS, OutputRows.incidents(pipeline.incidents(signals), config.executionId()));
-        Outcomes outcomes = Outcomes.of(signals, config.policy().suppression());
-        long incidentCount = written(Table.REPLAY_INCIDENTS).count();
+        return new Replayed(Outcomes.of(signals, config.policy().suppression()), written(Table.REPLAY_INCIDENTS).count());
+    }
 
-        Optional<ParityReport> parity = Optional.empty();
-        if (in.baseline() instanceof BaselineSpec.None) {
-            progress.step("no baseline: parity skipped");
-        } else {
-            progress.step("comparing with baseline " + in.baseline().label());
-            parity = Optional.of(compare(in, selected, signals, counts, writer));
-        }
-
+    /** Records the execution as succeeded and writes its evidence bundle. */
+    private ReplayResult finish(ExecutionRecord running, SelectionCounts counts, Replayed replayed,
+            Optional<ParityReport> parity, ExecutionWriter writer) {
         progress.step("recording the execution");
+        Outcomes outcomes = replayed.outcomes();
+        long incidentCount = replayed.incidents();
         ExecutionRecord.Counts c = new ExecutionRecord.Counts(counts.inputRows(), counts.selected(),
                 counts.quarantined(), counts.outOfWindow(), counts.outOfScope(), outcomes.suppressed(),
                 outcomes.duplicates(), incidentCount);
@@ -148,27 +178,21 @@ public final class RunReplay {
     }
 
     /** Parity against the baseline (SPEC 4), written to the parity tables; returns the report. */
-    private ParityReport compare(Inputs in, Dataset<Row> selected, Dataset<Row> signals, SelectionCounts counts,
+    private ParityReport compare(Comparison comparison, ParityInputs.Baseline baseline, SelectionCounts counts,
             ExecutionWriter writer) {
-        ParityInputs.Baseline baseline = in.baselines().load(in.baseline(), in.capture(), selected);
+        ParityInputs inputs = new ParityInputs(config.executionId(), config.scope().toString(), comparison,
+                written(Table.REPLAY_INCIDENTS), baseline, config.policy().suppression(),
+                config.policy().governance().gates(), counts.quarantinedByReason());
+        ParityResult result = ComputeParity.of(inputs).execute();
         try {
-            ParityInputs inputs = new ParityInputs(config.executionId(), config.scope().toString(),
-                    new ParityInputs.Replay(signals, written(Table.REPLAY_INCIDENTS)),
-                    baseline, config.policy().suppression(), config.policy().governance().gates(),
-                    counts.quarantinedByReason());
-            ParityResult result = ComputeParity.of(inputs).execute();
-            try {
-                Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
-                result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
-                parityTables.put(Table.BASELINE_INCIDENTS,
-                        BaselineIncidents.of(baseline, result.baselineMembers(), config.executionId()));
-                writer.replaceAll(parityTables);
-                return result.report();
-            } finally {
-                result.release();
-            }
+            Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
+            result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
+            parityTables.put(Table.BASELINE_INCIDENTS,
+                    BaselineIncidents.of(baseline, result.baselineMembers(), config.executionId()));
+            writer.replaceAll(parityTables);
+            return result.report();
         } finally {
-            in.baselines().release();
+            result.release();
         }
     }
 
@@ -176,6 +200,12 @@ public final class RunReplay {
     private Dataset<Row> written(Table table) {
         return spark.read().format("delta").load(config.warehouse().tablePath(table))
                 .filter(col("execution_id").equalTo(config.executionId()));
+    }
+
+    /** The policies this execution runs: the replayed one, and a policy baseline's. */
+    private List<Policy> policies(BaselineSpec baseline) {
+        return baseline instanceof BaselineSpec.PolicyVersion p ? List.of(config.policy(), p.policy())
+                : List.of(config.policy());
     }
 
     /** The capture window narrowed by --window-start/--window-end. */

@@ -51,23 +51,24 @@ public final class ComputeParity {
         return new ComputeParity(inputs);
     }
 
-    /** Joins the two sides once, runs the signal aggregation and returns the result. */
+    /** Sums the comparison, classifies its components and returns the result. */
     public ParityResult execute() {
-        SparkSession spark = inputs.replay().signals().sparkSession();
+        Dataset<Row> compared = inputs.comparison().rows();
+        SparkSession spark = compared.sparkSession();
         String id = inputs.executionId();
-        // The diff tables read the signal comparison: join the two sides once and keep it on
-        // disk (a row per signal: in memory it would fill a 2 GiB driver at 10M). Every figure
-        // and summary table reads its profile, which the same pass sums; few rows, in memory.
-        // ParityResult.release() drops both.
-        Dataset<Row> compared = SignalComparison.compare(inputs.replay(), inputs.baseline())
-                .persist(StorageLevel.DISK_ONLY());
-        Dataset<Row> profile = SignalProfile.of(compared).persist(StorageLevel.MEMORY_AND_DISK());
+        // The diff tables read the signal comparison (cached by its owner). Every figure and
+        // summary table reads its profile, which one pass sums: few rows, in memory, dropped by
+        // ParityResult.release(). A cached plan keeps its partitions (adaptive execution does
+        // not coalesce them), and the five reads of a 200-partition profile each ran 200 tasks
+        // over a megabyte: one partition per core.
+        Dataset<Row> profile = SignalProfile.of(compared).coalesce(spark.sparkContext().defaultParallelism())
+                .persist(StorageLevel.MEMORY_AND_DISK());
         SignalTally tally = SignalTally.of(profile);
         ParityGraph graph = ParityGraph.of(tally.cells());
         Map<String, IncidentView> baseline =
                 IncidentView.collect(inputs.baseline().incidents(), graph.baselineSizes().keySet(), "baseline");
         Map<String, IncidentView> replay =
-                IncidentView.collect(inputs.replay().incidents(), graph.replaySizes().keySet(), "replay");
+                IncidentView.collect(inputs.replayIncidents(), graph.replaySizes().keySet(), "replay");
         List<IncidentDiff> diffs = graph.components().stream()
                 .map(c -> new IncidentDiff(c, AttributeChanges.of(c, baseline, replay)))
                 .toList();
@@ -75,8 +76,8 @@ public final class ComputeParity {
         Dataset<Row> baselineMap = componentMap(spark, graph, Component::baselineIds, graph.baselineSizes());
         Dataset<Row> replayMap = componentMap(spark, graph, Component::replayIds, graph.replaySizes());
         Dataset<Row> classifiedProfile = SignalComparison.withComponents(profile, baselineMap, replayMap);
-        Dataset<Row> classified = diffSource(SignalComparison.withComponents(compared, baselineMap, replayMap),
-                tally.selected());
+        Dataset<Row> classified = diffSource(inputs.comparison().withReasons(
+                SignalComparison.withComponents(compared, baselineMap, replayMap)), tally.selected());
         return new ParityResult(report, diffs,
                 spark.createDataFrame(List.of(report.toRow()), ParityTables.PARITY_REPORT),
                 spark.createDataFrame(diffs.stream().map(d -> d.toRow(id)).toList(), ParityTables.INCIDENT_DIFFS),
@@ -86,7 +87,7 @@ public final class ComputeParity {
                 RuleImpact.of(classifiedProfile, inputs.suppressionRules(), id),
                 BlastRadius.of(classifiedProfile, id),
                 SignalProfile.baselineMembers(profile),
-                List.of(compared, profile));
+                List.of(profile));
     }
 
     /**

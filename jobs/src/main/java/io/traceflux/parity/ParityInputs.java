@@ -10,13 +10,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Everything {@link ComputeParity} compares: the replay's selected signals and incidents, the
- * baseline's view of the same signals, the policy's rules and gates, and the capture's data
- * quality counts.
+ * Everything {@link ComputeParity} compares: the per-signal {@link Comparison} of the replay
+ * with the baseline, both sides' incidents, the policy's rules and gates, and the capture's
+ * data quality counts.
  *
  * @param executionId         key of every output row
  * @param scope               the scope as the execution records it (null: whole capture)
- * @param replay              the replay's outputs
+ * @param comparison          the replay's decisions beside the baseline's, per selected signal
+ * @param replayIncidents     SPEC 5.1 replay_incidents: incident_id, opened_at, severity, title,
+ *                            services
  * @param baseline            the baseline, already restricted to the selected signals
  * @param suppressionRules    the policy's rules, in order ({@code policy.suppression()})
  * @param gates               gate name to threshold ({@code policy.governance().gates()})
@@ -25,7 +27,8 @@ import org.apache.spark.sql.Row;
 public record ParityInputs(
         String executionId,
         String scope,
-        Replay replay,
+        Comparison comparison,
+        Dataset<Row> replayIncidents,
         Baseline baseline,
         List<SuppressionRule> suppressionRules,
         Map<String, Double> gates,
@@ -33,24 +36,13 @@ public record ParityInputs(
 
     public ParityInputs {
         Objects.requireNonNull(executionId, "executionId");
-        Objects.requireNonNull(replay, "replay");
+        Objects.requireNonNull(comparison, "comparison");
+        Objects.requireNonNull(replayIncidents, "replayIncidents");
         Objects.requireNonNull(baseline, "baseline");
         suppressionRules = List.copyOf(suppressionRules);
         // Gates keep the order the policy wrote them in, so the report lists them that way.
         gates = Collections.unmodifiableMap(new LinkedHashMap<>(gates));
         quarantinedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(quarantinedByReason));
-    }
-
-    /**
-     * The replay side.
-     *
-     * @param signals   one row per selected signal (SPEC 5.1 replay_signals): signal_id, ts,
-     *                  service, region, pop, severity (canonical), fingerprint, suppressed_by,
-     *                  incident_id, decision, reason
-     * @param incidents SPEC 5.1 replay_incidents: incident_id, opened_at, severity, title,
-     *                  services
-     */
-    public record Replay(Dataset<Row> signals, Dataset<Row> incidents) {
     }
 
     /**

@@ -7,7 +7,11 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import io.traceflux.pipeline.CoPartition;
+import io.traceflux.spark.ScalaSeqs;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,11 +29,13 @@ final class SignalComparison {
 
     static final String SIGNAL_ID = "signal_id";
     static final String SEVERITY = "severity";
-    static final String R_INCIDENT = "r_incident_id";
-    static final String R_FINGERPRINT = "r_fingerprint";
-    static final String R_SUPPRESSED = "r_suppressed_by";
-    static final String R_DECISION = "r_decision";
-    static final String R_REASON = "r_reason";
+    // The replay's columns keep their replay_signals names, so that its decisions can be read
+    // back from the comparison as they are (Comparison#replayDecisions); the baseline's are b_.
+    static final String R_INCIDENT = "incident_id";
+    static final String R_FINGERPRINT = "fingerprint";
+    static final String R_SUPPRESSED = "suppressed_by";
+    static final String R_DECISION = "decision";
+    static final String R_REASON = "reason";
     static final String B_INCIDENT = "b_incident_id";
     static final String B_FINGERPRINT = "b_fingerprint";
     static final String B_SUPPRESSED = "b_suppressed_by";
@@ -49,22 +55,26 @@ final class SignalComparison {
     /** The grouping's name wherever a rule is named (rule_impact, diff tables). */
     static final String GROUPING = "correlation";
 
-    private static final String B_SIGNAL_ID = "b_signal_id";
-
     private SignalComparison() {
     }
 
-    /** Joins the baseline's view onto the replay's selected signals and flags the differences. */
-    static Dataset<Row> compare(ParityInputs.Replay replay, ParityInputs.Baseline baseline) {
-        Dataset<Row> r = replay.signals().select(
-                col(SIGNAL_ID), col("ts"), col("service"), col("region"), col("pop"), col(SEVERITY),
-                col("incident_id").as(R_INCIDENT), col("fingerprint").as(R_FINGERPRINT),
-                col("suppressed_by").as(R_SUPPRESSED), col("decision").as(R_DECISION), col("reason").as(R_REASON));
-        Dataset<Row> b = baseline.signals().select(
-                col(SIGNAL_ID).as(B_SIGNAL_ID), col("incident_id").as(B_INCIDENT),
+    /**
+     * Joins the baseline's view onto the replay's decisions and flags the differences. Every
+     * column of {@code replay} is kept (with at least signal_id, ts, service, region, pop,
+     * severity, incident_id, fingerprint, suppressed_by and decision). When both sides carry a
+     * {@link CoPartition#PART} key they are partitioned on it alike, and joining on it too lets
+     * Spark match them partition by partition, without a shuffle.
+     */
+    static Dataset<Row> compare(Dataset<Row> replay, ParityInputs.Baseline baseline) {
+        List<String> keys = new ArrayList<>(List.of(SIGNAL_ID));
+        if (Arrays.asList(replay.columns()).contains(CoPartition.PART)
+                && Arrays.asList(baseline.signals().columns()).contains(CoPartition.PART)) {
+            keys.add(CoPartition.PART);
+        }
+        Dataset<Row> b = baseline.signals().select(columns(keys, col("incident_id").as(B_INCIDENT),
                 decisions(baseline.signals(), "fingerprint", baseline.hasFingerprints()).as(B_FINGERPRINT),
-                decisions(baseline.signals(), "suppressed_by", baseline.hasSuppression()).as(B_SUPPRESSED));
-        Dataset<Row> joined = r.join(b, col(SIGNAL_ID).equalTo(col(B_SIGNAL_ID)), "left").drop(B_SIGNAL_ID);
+                decisions(baseline.signals(), "suppressed_by", baseline.hasSuppression()).as(B_SUPPRESSED)));
+        Dataset<Row> joined = replay.join(b, ScalaSeqs.of(keys), "left").drop(CoPartition.PART);
         return joined
                 .withColumn(B_KEPT, kept(baseline.hasSuppression()))
                 .withColumn(NEWLY_SUPPRESSED, col(R_SUPPRESSED).isNotNull().and(coalesce(col(B_KEPT), lit(false))))
@@ -120,6 +130,13 @@ final class SignalComparison {
             throw new IllegalArgumentException("baseline signals lack the column " + column + " they claim to have");
         }
         return col(column).cast(DataTypes.StringType);
+    }
+
+    private static Column[] columns(List<String> keys, Column... more) {
+        List<Column> all = new ArrayList<>();
+        keys.forEach(k -> all.add(col(k)));
+        all.addAll(List.of(more));
+        return all.toArray(Column[]::new);
     }
 
     private static Dataset<Row> prefixed(Dataset<Row> map, String prefix, String sizeName) {

@@ -15,6 +15,8 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import io.traceflux.policy.CorrelationSpec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -45,15 +47,18 @@ public final class Correlate implements PipelineStep {
     private static final String REP_ID = "_rep_id";
     private static final String SESSION_START = "_session_start";
     private static final String PIECE = "_piece";
-    /** The representative's group key as text, for the explanation. */
-    static final String GROUP_TEXT = "_group_text";
+    /** The representative's group key as text, for the incident id. */
+    private static final String GROUP_TEXT = "_group_text";
 
     private final String policyId;
     private final CorrelationSpec spec;
+    private final CoPartition coPartition;
 
-    public Correlate(String policyId, CorrelationSpec spec) {
+    /** @param coPartition as for {@link Deduplicate}: with a key, suppressed rows come along and get no incident */
+    public Correlate(String policyId, CorrelationSpec spec, CoPartition coPartition) {
         this.policyId = policyId;
         this.spec = spec;
+        this.coPartition = coPartition;
     }
 
     @Override
@@ -64,7 +69,7 @@ public final class Correlate implements PipelineStep {
         Column groupHash = col(GROUP_HASH);
         Column repUs = col(REP_US);
         Column repKey = struct(repUs.as("us"), col(REP_ID).as("id"));
-        WindowSpec ordered = Window.partitionBy(groupHash, group)
+        WindowSpec ordered = Window.partitionBy(scoped(groupHash, group, List.of()))
                 .orderBy(repUs, col(REP_ID), col(Columns.US), col(Columns.SIGNAL_ID));
         Column previous = lag(repUs, 1).over(ordered);
         Column startsSession = previous.isNull().or(repUs.minus(previous).gt(micros(spec.gap())));
@@ -73,7 +78,7 @@ public final class Correlate implements PipelineStep {
         Column pieceIndex = spec.maxSpan()
                 .map(span -> Columns.bucket(repUs.minus(col(SESSION_START).getField("us")), micros(span)))
                 .orElse(lit(0L));
-        WindowSpec piece = Window.partitionBy(groupHash, group, col(SESSION_START), col(PIECE));
+        WindowSpec piece = Window.partitionBy(scoped(groupHash, group, List.of(col(SESSION_START), col(PIECE))));
 
         return deduplicated
                 .withColumn(GROUP, col(Columns.REP).getField("group"))
@@ -84,10 +89,19 @@ public final class Correlate implements PipelineStep {
                 .withColumn(PIECE, pieceIndex)
                 .withColumn(Columns.PIECE_SIZE, count(lit(1)).over(piece))
                 .withColumn(Columns.FIRST_SIGNAL_ID, min(repKey).over(piece).getField("id"))
-                .withColumn(Columns.GROUP_KEY, GroupKey.of(spec.groupBy(), group))
+                .withColumn(Columns.GROUP_KEY, when(col(Columns.SUPPRESSED_BY).isNull(), GroupKey.of(spec.groupBy(), group)))
                 .withColumn(GROUP_TEXT, GroupKey.text(spec.groupBy(), group))
-                .withColumn(Columns.INCIDENT_ID, when(col(Columns.PIECE_SIZE).geq(spec.minSignals()), incidentId()))
-                .drop(GROUP, GROUP_HASH, REP_US, REP_ID, SESSION_START, PIECE);
+                .withColumn(Columns.INCIDENT_ID, when(col(Columns.SUPPRESSED_BY).isNull()
+                        .and(col(Columns.PIECE_SIZE).geq(spec.minSignals())), incidentId()))
+                .drop(GROUP, GROUP_HASH, REP_US, REP_ID, SESSION_START, PIECE, GROUP_TEXT);
+    }
+
+    /** The group's keys, then the co-partition scope, then {@code more}: the hash leads every sort. */
+    private Column[] scoped(Column groupHash, Column group, List<Column> more) {
+        List<Column> all = new ArrayList<>(List.of(groupHash, group));
+        all.addAll(coPartition.windowScope());
+        all.addAll(more);
+        return all.toArray(Column[]::new);
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -35,14 +36,18 @@ public final class Deduplicate implements PipelineStep {
 
     private final Optional<Duration> window;
     private final List<String> groupBy;
+    private final CoPartition coPartition;
 
     /**
-     * @param window  the dedup window; empty makes every signal its own representative
-     * @param groupBy the correlation's group_by names, whose values the representative passes on
+     * @param window      the dedup window; empty makes every signal its own representative
+     * @param groupBy     the correlation's group_by names, whose values the representative passes on
+     * @param coPartition the key the rows are partitioned on, if any: then suppressed rows come
+     *                    along (in episodes of their own, and without {@code duplicate_of})
      */
-    public Deduplicate(Optional<Duration> window, List<String> groupBy) {
+    public Deduplicate(Optional<Duration> window, List<String> groupBy, CoPartition coPartition) {
         this.window = window;
         this.groupBy = List.copyOf(groupBy);
+        this.coPartition = coPartition;
     }
 
     @Override
@@ -54,13 +59,16 @@ public final class Deduplicate implements PipelineStep {
                 .withColumn(Columns.US, Columns.tsMicros())
                 .withColumn(Columns.REP, rep)
                 .withColumn(Columns.REPRESENTATIVE, col(Columns.REP).getField("id"))
-                .withColumn(Columns.DUPLICATE_OF,
-                        when(col(Columns.REPRESENTATIVE).notEqual(col(Columns.SIGNAL_ID)), col(Columns.REPRESENTATIVE)));
+                .withColumn(Columns.DUPLICATE_OF, when(col(Columns.SUPPRESSED_BY).isNull()
+                        .and(col(Columns.REPRESENTATIVE).notEqual(col(Columns.SIGNAL_ID))), col(Columns.REPRESENTATIVE)));
     }
 
     /** The key of the row that started the signal's episode (a struct orders by us, then id). */
-    private static Column episodeStart(Column own, long windowMicros) {
-        WindowSpec ordered = Window.partitionBy(col(Columns.FINGERPRINT)).orderBy(col(Columns.US), col(Columns.SIGNAL_ID));
+    private Column episodeStart(Column own, long windowMicros) {
+        // The fingerprint leads: a sort's prefix of its first bytes orders most rows alone.
+        List<Column> keys = new ArrayList<>(List.of(col(Columns.FINGERPRINT)));
+        keys.addAll(coPartition.windowScope());
+        WindowSpec ordered = Window.partitionBy(keys.toArray(Column[]::new)).orderBy(col(Columns.US), col(Columns.SIGNAL_ID));
         Column previous = lag(col(Columns.US), 1).over(ordered);
         Column startsEpisode = previous.isNull().or(col(Columns.US).minus(previous).gt(windowMicros));
         return max(when(startsEpisode, own))

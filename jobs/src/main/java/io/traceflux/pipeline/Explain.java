@@ -3,6 +3,7 @@ package io.traceflux.pipeline;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map_values;
 import static org.apache.spark.sql.functions.when;
 
 import io.traceflux.policy.Durations;
@@ -28,22 +29,30 @@ public final class Explain implements PipelineStep {
     @Override
     public Dataset<Row> apply(Dataset<Row> signals) {
         Column suppressed = col(Columns.SUPPRESSED_BY).isNotNull();
-        Column inIncident = col(Columns.INCIDENT_ID).isNotNull();
-        Column duplicate = col(Columns.DUPLICATE_OF).isNotNull();
         Column decision = when(suppressed, lit("suppressed"))
-                .when(inIncident, lit("incident"))
-                .when(duplicate, lit("duplicate"))
+                .when(col(Columns.INCIDENT_ID).isNotNull(), lit("incident"))
+                .when(col(Columns.DUPLICATE_OF).isNotNull(), lit("duplicate"))
                 .otherwise(lit("uncorrelated"));
-        Column reason = when(suppressed, suppressionReason())
-                .when(inIncident, concat(lit("incident "), col(Columns.INCIDENT_ID), lit(" of group ["),
-                        col(Correlate.GROUP_TEXT), lit("]: piece of "), col(Columns.PIECE_SIZE).cast("string"),
+        return withReason(signals.withColumn(Columns.DECISION, decision));
+    }
+
+    /**
+     * Adds {@code reason} to rows that carry a decision and what it was made of: suppressed_by,
+     * incident_id, duplicate_of, group_key and the piece size. Kept apart from the decision so
+     * that narrow decisions can travel and be cached without the text and get it where written.
+     */
+    public Dataset<Row> withReason(Dataset<Row> decided) {
+        Column group = GroupKey.text(policy.correlation().groupBy(), map_values(col(Columns.GROUP_KEY)));
+        Column reason = when(col(Columns.SUPPRESSED_BY).isNotNull(), suppressionReason())
+                .when(col(Columns.INCIDENT_ID).isNotNull(), concat(lit("incident "), col(Columns.INCIDENT_ID),
+                        lit(" of group ["), group, lit("]: piece of "), col(Columns.PIECE_SIZE).cast("string"),
                         lit(" signals"), duplicateNote()))
-                .when(duplicate, concat(lit("duplicate of "), col(Columns.DUPLICATE_OF), lit(" (same fingerprint"),
-                        lit(dedupText()), lit("); its representative is uncorrelated")))
-                .otherwise(concat(lit("uncorrelated: group ["), col(Correlate.GROUP_TEXT), lit("] piece of "),
+                .when(col(Columns.DUPLICATE_OF).isNotNull(), concat(lit("duplicate of "), col(Columns.DUPLICATE_OF),
+                        lit(" (same fingerprint"), lit(dedupText()), lit("); its representative is uncorrelated")))
+                .otherwise(concat(lit("uncorrelated: group ["), group, lit("] piece of "),
                         col(Columns.PIECE_SIZE).cast("string"), lit(" signal(s) is below min_signals "),
                         lit(policy.correlation().minSignals())));
-        return signals.withColumn(Columns.DECISION, decision).withColumn(Columns.REASON, reason);
+        return decided.withColumn(Columns.REASON, reason);
     }
 
     private Column duplicateNote() {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.traceflux.policy.Policy;
 import io.traceflux.spark.ScalaSeqs;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -21,58 +22,97 @@ import org.apache.spark.sql.Row;
  */
 public final class ReplayPipeline {
 
-    /** What the steps decide per signal: the columns {@link #explainWhole} joins to the signals. */
+    /**
+     * What the steps decide per signal: the columns {@link #whole} joins to the signals. The
+     * reason text is made from them after the join ({@link Explain#withReason}), so the
+     * shuffles and caches carry a piece size instead of a hundred bytes of text per signal.
+     */
     private static final List<String> DECISIONS = List.of(
             Columns.SIGNAL_ID, Columns.SEVERITY, Columns.RAW_SEVERITY, Columns.FINGERPRINT, Columns.SUPPRESSED_BY,
-            Columns.DUPLICATE_OF, Columns.INCIDENT_ID, Columns.GROUP_KEY, Columns.DECISION, Columns.REASON);
+            Columns.DUPLICATE_OF, Columns.INCIDENT_ID, Columns.GROUP_KEY, Columns.DECISION, Columns.PIECE_SIZE);
+    /** Signal columns that travel with the decisions, for a comparison with a baseline. */
+    private static final List<String> WHERE = List.of(Columns.TS, "service", "region", "pop");
 
     private final List<PipelineStep> prepare;
+    private final CoPartition coPartition;
     private final List<PipelineStep> group;
     private final Explain explain;
     private final Aggregate aggregate;
 
-    private ReplayPipeline(List<PipelineStep> prepare, List<PipelineStep> group, Explain explain,
-            Aggregate aggregate) {
+    private ReplayPipeline(List<PipelineStep> prepare, CoPartition coPartition, List<PipelineStep> group,
+            Explain explain, Aggregate aggregate) {
         this.prepare = prepare;
+        this.coPartition = coPartition;
         this.group = group;
         this.explain = explain;
         this.aggregate = aggregate;
     }
 
+    /** The pipeline of {@code policy}, each window shuffling on its own keys. */
     public static ReplayPipeline of(Policy policy) {
+        return of(policy, CoPartition.none());
+    }
+
+    /** The pipeline of {@code policy}, with one shuffle on {@code coPartition}'s key when it has one. */
+    public static ReplayPipeline of(Policy policy, CoPartition coPartition) {
         List<PipelineStep> prepare = List.of(
                 new Normalize(policy.severityMap()),
                 new Fingerprint(policy.fingerprint()),
                 new Suppress(policy.suppression()));
         List<PipelineStep> group = List.of(
-                new Deduplicate(policy.dedupWindow(), policy.correlation().groupBy()),
-                new Correlate(policy.id(), policy.correlation()));
-        return new ReplayPipeline(prepare, group, new Explain(policy),
+                new Deduplicate(policy.dedupWindow(), policy.correlation().groupBy(), coPartition),
+                new Correlate(policy.id(), policy.correlation(), coPartition));
+        return new ReplayPipeline(prepare, coPartition, group, new Explain(policy),
                 new Aggregate(new IncidentTitle(policy.titleTemplate())));
     }
 
     /**
      * Every selected signal with its explanation: fingerprint, suppressed_by, duplicate_of,
      * incident_id, decision and reason, plus working columns prefixed {@code _}.
+     *
+     * <p>Without a co-partition key, suppressed signals bypass the windows and their shuffles.
+     * With one, they stay in the rows (windows keep them apart by {@link CoPartition#ACTIVE}):
+     * a union of the two parts would lose the partitioning that lets the decisions meet
+     * another policy's without a shuffle.
      */
     public Dataset<Row> explain(Dataset<Row> selected) {
         Dataset<Row> prepared = applyAll(prepare, selected);
+        if (coPartition.isPresent()) {
+            return explain.apply(applyAll(group, coPartition.apply(prepared)));
+        }
         Dataset<Row> grouped = applyAll(group, prepared.filter(col(Columns.SUPPRESSED_BY).isNull()));
         Dataset<Row> suppressed = prepared.filter(col(Columns.SUPPRESSED_BY).isNotNull());
         return explain.apply(grouped.unionByName(suppressed, true));
     }
 
     /**
-     * The same rows as {@link #explain}, without working columns, computed the way a large
-     * window needs: the steps run over the few columns the policy reads (Spark prunes the
-     * rest), and their decisions meet the whole signals in one join on signal_id. Sorts and
-     * window buffers then hold narrow rows, and each whole signal crosses one shuffle, not one
-     * per window. The join hashes the decisions per partition instead of sorting whole rows.
+     * The decisions of {@link #explain} on narrow rows, without reason text: {@link #DECISIONS}, the signal's ts,
+     * service, region and pop, and the co-partition key when there is one (the rows are then
+     * partitioned on it, so they meet another policy's decisions without a shuffle). The steps
+     * read only the columns the policy uses: Spark prunes the rest before the first shuffle.
      */
-    public Dataset<Row> explainWhole(Dataset<Row> selected) {
-        Dataset<Row> decisions = explain(selected).select(DECISIONS.stream().map(c -> col(c)).toArray(Column[]::new));
-        return selected.drop(Columns.SEVERITY)
-                .join(decisions.hint("shuffle_hash"), ScalaSeqs.of(List.of(Columns.SIGNAL_ID)));
+    public Dataset<Row> decisions(Dataset<Row> selected) {
+        List<String> columns = new ArrayList<>(DECISIONS);
+        columns.addAll(WHERE);
+        columns.addAll(coPartition.joinKeys());
+        return explain(selected).select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
+    }
+
+    /**
+     * The same rows as {@link #explain}, without working columns: the whole selected signals
+     * meet their {@link #decisions} (or rows that carry them) in one join on signal_id. Sorts and window buffers hold
+     * narrow rows, and each whole signal crosses one shuffle, not one per window. The join
+     * hashes the decisions per partition instead of sorting whole rows.
+     */
+    public Dataset<Row> whole(Dataset<Row> selected, Dataset<Row> decisions) {
+        Dataset<Row> decided = decisions.select(DECISIONS.stream().map(c -> col(c)).toArray(Column[]::new));
+        return explain.withReason(selected.drop(Columns.SEVERITY)
+                .join(decided.hint("shuffle_hash"), ScalaSeqs.of(List.of(Columns.SIGNAL_ID))));
+    }
+
+    /** {@link #decisions} with their reason text ({@link Explain#withReason}). */
+    public Dataset<Row> withReason(Dataset<Row> decisions) {
+        return explain.withReason(decisions);
     }
 
     /** The incidents formed by explained signals (output of {@link #explain} or replay_signals rows). */

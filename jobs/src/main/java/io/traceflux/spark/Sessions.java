@@ -46,6 +46,10 @@ public final class Sessions {
         setIfAbsent(conf, "spark.memory.fraction", "0.8");
         setIfAbsent(conf, "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
         setIfAbsent(conf, "spark.ui.showConsoleProgress", "false");
+        // Two policies' decisions, both partitioned on a co-partition key (pipeline.CoPartition),
+        // join on (key, signal_id) where they lie: without this Spark shuffles both sides again
+        // because the partitioning covers only part of the join keys.
+        setIfAbsent(conf, "spark.sql.requireAllClusterKeysForCoPartition", "false");
         // New output tables keep file statistics for their leading columns only (execution_id,
         // then the row's ids and time), which is what reads filter on. Statistics for all 32
         // leading columns cost a tenth of the time of writing replay_signals.

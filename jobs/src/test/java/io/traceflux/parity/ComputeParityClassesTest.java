@@ -213,10 +213,9 @@ class ComputeParityClassesTest extends SparkTestBase {
         fx.signal("s3").in("b3", "r3");
         fx.signal("s4").replay("r4");
         ParityInputs inputs = fx.inputs(spark);
-        ParityInputs reordered = new ParityInputs(inputs.executionId(), inputs.scope(),
-                new ParityInputs.Replay(inputs.replay().signals().orderBy(org.apache.spark.sql.functions.desc("ts"))
-                        .repartition(3), inputs.replay().incidents()),
-                inputs.baseline(), inputs.suppressionRules(), inputs.gates(), inputs.quarantinedByReason());
+        ParityInputs reordered = fx.inputs(spark,
+                fx.replaySignals(spark).orderBy(org.apache.spark.sql.functions.desc("ts")).repartition(3),
+                fx.baseline(spark));
 
         List<IncidentDiff> first = ComputeParity.of(inputs).execute().incidentDiffs();
         assertThat(ComputeParity.of(reordered).execute().incidentDiffs()).isEqualTo(first);
@@ -230,7 +229,8 @@ class ComputeParityClassesTest extends SparkTestBase {
         fx.signal("s1").in("b1", "r1");
         ParityInputs inputs = fx.inputs(spark);
         ParityInputs.Baseline b = inputs.baseline();
-        ParityInputs twice = new ParityInputs(inputs.executionId(), inputs.scope(), inputs.replay(),
+        ParityInputs twice = new ParityInputs(inputs.executionId(), inputs.scope(), inputs.comparison(),
+                inputs.replayIncidents(),
                 new ParityInputs.Baseline(b.signals(), b.incidents().union(b.incidents()), true, true, 0),
                 List.of(), inputs.gates(), inputs.quarantinedByReason());
 

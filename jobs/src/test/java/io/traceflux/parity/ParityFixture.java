@@ -109,6 +109,30 @@ final class ParityFixture {
     }
 
     ParityInputs inputs(SparkSession spark) {
+        return inputs(spark, replaySignals(spark), baseline(spark));
+    }
+
+    /** The inputs over these replay signals and this baseline (the fixture's, or others). */
+    ParityInputs inputs(SparkSession spark, Dataset<Row> replaySignals, ParityInputs.Baseline baseline) {
+        return new ParityInputs(EXECUTION, "region=eu-west", Comparison.of(replaySignals, baseline, r -> r),
+                spark.createDataFrame(replayIncidentRows(), REPLAY_INCIDENTS), baseline, rules, gates, quarantined);
+    }
+
+    /** The replay's rows as replay_signals has them (reason included). */
+    Dataset<Row> replaySignals(SparkSession spark) {
+        registerIncidents();
+        return spark.createDataFrame(signals.stream().map(Sig::replayRow).toList(), REPLAY_SIGNALS);
+    }
+
+    ParityInputs.Baseline baseline(SparkSession spark) {
+        registerIncidents();
+        return new ParityInputs.Baseline(
+                spark.createDataFrame(signals.stream().map(this::baselineRow).toList(), BASELINE_SIGNALS),
+                baselineIncidentsFrame(spark), baselineFingerprints, baselineSuppression, conflicts);
+    }
+
+    /** Every incident a signal names exists on its side, with derived attributes unless set. */
+    private void registerIncidents() {
         signals.forEach(s -> {
             if (s.replayIncident != null) {
                 replayIncident(s.replayIncident);
@@ -117,13 +141,6 @@ final class ParityFixture {
                 baselineIncident(s.baselineIncident);
             }
         });
-        ParityInputs.Replay replay = new ParityInputs.Replay(
-                spark.createDataFrame(signals.stream().map(Sig::replayRow).toList(), REPLAY_SIGNALS),
-                spark.createDataFrame(replayIncidentRows(), REPLAY_INCIDENTS));
-        ParityInputs.Baseline baseline = new ParityInputs.Baseline(
-                spark.createDataFrame(signals.stream().map(this::baselineRow).toList(), BASELINE_SIGNALS),
-                baselineIncidentsFrame(spark), baselineFingerprints, baselineSuppression, conflicts);
-        return new ParityInputs(EXECUTION, "region=eu-west", replay, baseline, rules, gates, quarantined);
     }
 
     ParityResult run(SparkSession spark) {

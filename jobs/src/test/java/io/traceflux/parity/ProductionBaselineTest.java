@@ -71,13 +71,13 @@ class ProductionBaselineTest extends SparkTestBase {
         fx.signal("s2").replay("r1");
         fx.baselineIncident("b1");
         fx.baselineIncident("b2").severity("critical");
-        ParityInputs replayOnly = fx.inputs(spark);
+        Dataset<Row> replaySignals = fx.replaySignals(spark);
         ProductionBaseline.Restricted restricted = ProductionBaseline.restrict(
-                membership("b1", "s1", "b2", "s1", "b1", "s2", "b3", "s3"),
-                replayOnly.replay().signals().select("signal_id"));
-        ParityInputs inputs = new ParityInputs("exec-1", null, replayOnly.replay(),
-                restricted.withIncidents(replayOnly.baseline().incidents()), List.of(), Map.of(),
-                Map.of());
+                membership("b1", "s1", "b2", "s1", "b1", "s2", "b3", "s3"), replaySignals.select("signal_id"));
+        ParityInputs.Baseline baseline = restricted.withIncidents(fx.baseline(spark).incidents());
+        ParityInputs fixture = fx.inputs(spark, replaySignals, baseline);
+        ParityInputs inputs = new ParityInputs("exec-1", null, fixture.comparison(), fixture.replayIncidents(),
+                baseline, List.of(), Map.of(), Map.of());
 
         ParityReport report = ComputeParity.of(inputs).execute().report();
         assertThat(List.of(report.baselineIncidents(), report.count(ComponentClass.EXACT), report.baselineConflicts(),

@@ -1,0 +1,106 @@
+package io.traceflux.pipeline;
+
+import static io.traceflux.pipeline.PolicyBuilder.drop;
+import static io.traceflux.pipeline.PolicyBuilder.field;
+import static io.traceflux.pipeline.PolicyBuilder.inhibit;
+import static io.traceflux.pipeline.PolicyBuilder.m;
+import static io.traceflux.pipeline.PolicyBuilder.policy;
+import static io.traceflux.testkit.Signals.seconds;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.to_json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.traceflux.policy.FingerprintField;
+import io.traceflux.policy.Policy;
+import io.traceflux.testkit.Signals;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class CoPartitionTest extends PipelineTestBase {
+
+    private static final FingerprintField HOST_WITHOUT_REPLICA =
+            new FingerprintField("host", Optional.of(new FingerprintField.Normalize("-[0-9]+$", "")));
+
+    /** Fingerprints service unchanged, host normalized; groups by region and service. */
+    private static PolicyBuilder candidate() {
+        return policy().fingerprint(field("check"), field("service"), HOST_WITHOUT_REPLICA)
+                .dedup(Duration.ofSeconds(90))
+                .correlation(List.of("region", "service"), Duration.ofMinutes(2), Duration.ofMinutes(5), 3);
+    }
+
+    @Test
+    void aFieldThatEveryPolicyGroupsByAndFingerprintsUnchangedIsTheKey() {
+        Policy other = candidate().correlation(List.of("service"), Duration.ofMinutes(1), null, 2).build();
+
+        assertThat(CoPartition.of(List.of(candidate().build()), 8).fields()).containsExactly("service");
+        assertThat(CoPartition.of(List.of(candidate().build(), other), 8).fields()).containsExactly("service");
+    }
+
+    @Test
+    void normalizedFieldsUngroupedFieldsAndSeverityNeverQualify() {
+        Policy byHost = candidate().correlation(List.of("host"), Duration.ofMinutes(2), null, 1).build();
+        Policy bySeverity = candidate().fingerprint(field("severity")).correlation(List.of("severity"),
+                Duration.ofMinutes(2), null, 1).build();
+        Policy oneGroup = candidate().correlation(List.of(), Duration.ofMinutes(2), null, 1).build();
+        Policy byPop = candidate().correlation(List.of("pop"), Duration.ofMinutes(2), null, 1).build();
+
+        assertThat(CoPartition.of(List.of(byHost), 8).isPresent()).isFalse();
+        assertThat(CoPartition.of(List.of(bySeverity), 8).isPresent()).isFalse();
+        assertThat(CoPartition.of(List.of(oneGroup), 8).isPresent()).isFalse();
+        assertThat(CoPartition.of(List.of(candidate().build(), byPop), 8).isPresent()).isFalse();
+    }
+
+    @Test
+    void withoutDedupEveryGroupByFieldQualifies() {
+        Policy noDedup = policy().fingerprint(field("check"))
+                .correlation(List.of("region", "pop"), Duration.ofMinutes(2), null, 1).build();
+
+        assertThat(CoPartition.of(List.of(noDedup), 8).fields()).containsExactly("region", "pop");
+    }
+
+    @Test
+    void coPartitionedDecisionsEqualThoseOfOneShufflePerWindow() {
+        Policy p = candidate()
+                .rule(drop("drop-info", m("severity", "=~", "info")))
+                .rule(inhibit("pop-down", List.of(m("check", "=", "pop_down")), List.of(m("check", "!=", "pop_down")),
+                        List.of("pop"), Duration.ofSeconds(30)))
+                .build();
+        Dataset<Row> in = mixedWindow();
+
+        List<Row> perWindow = outcomes(ReplayPipeline.of(p).explain(in));
+        List<Row> coPartitioned = outcomes(ReplayPipeline.of(p, CoPartition.of(List.of(p), 3)).explain(in));
+
+        assertThat(coPartitioned).containsExactlyElementsOf(perWindow);
+        assertThat(perWindow.stream().map(r -> r.getString(1)).distinct())
+                .contains("suppressed", "duplicate", "incident", "uncorrelated");
+    }
+
+    /**
+     * Three services on two regions, hosts with replica suffixes, info signals to drop, a
+     * pop_down probe that inhibits, and gaps that start new episodes, sessions and pieces.
+     */
+    private static Dataset<Row> mixedWindow() {
+        Signals signals = Signals.at("2026-11-20T10:00:00Z");
+        String[] services = {"api", "db", "web"};
+        for (int i = 0; i < 60; i++) {
+            int n = i;
+            String service = services[n % 3];
+            signals.add(String.format("s%02d", n), seconds(n * 17L % 600) + n, s -> s.service(service)
+                    .region(n % 2 == 0 ? "eu-west" : "us-east").pop(n % 4 == 0 ? "fra1" : "ams2")
+                    .host("h" + n % 5 + "-" + n % 3).check(n % 7 == 0 ? "disk" : "http")
+                    .severity(n % 6 == 0 ? "info" : "major"));
+        }
+        signals.add("probe", seconds(200), s -> s.check("pop_down").pop("fra1"));
+        return signals.build(spark);
+    }
+
+    private static List<Row> outcomes(Dataset<Row> explained) {
+        return explained.select(col("signal_id"), col("decision"), col("reason"), col("fingerprint"),
+                        col("suppressed_by"), col("duplicate_of"), col("incident_id"), to_json(col("group_key")))
+                .orderBy("signal_id").collectAsList();
+    }
+}
