@@ -96,6 +96,9 @@ public final class RunReplay {
         Dataset<Row> duplicatedIds = Quarantine.duplicatedIds(in.raw()).coalesce(1)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            // Filled first, so that the counting query already sees a small cached relation and
+            // broadcasts it; planned before it existed, that query shuffled every signal to join it.
+            duplicatedIds.count();
             Dataset<Row> classified = new Quarantine(in.capture().manifest().window()).apply(in.raw(), duplicatedIds);
             SelectionCounts counts = in.selection().counts(classified);
             int partitions = ShufflePartitions.sizeFor(spark, counts.selected());
