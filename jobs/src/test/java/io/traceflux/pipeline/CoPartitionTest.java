@@ -79,6 +79,47 @@ class CoPartitionTest extends PipelineTestBase {
                 .contains("suppressed", "duplicate", "incident", "uncorrelated");
     }
 
+    @Test
+    void twoPoliciesShuffleOnceEachAndTheirDecisionsMeetWhereTheyLie() {
+        Policy replay = candidate().rule(drop("drop-info", m("severity", "=~", "info"))).build();
+        Policy baseline = candidate().dedup(Duration.ofMinutes(2))
+                .correlation(List.of("service"), Duration.ofMinutes(1), null, 2).build();
+        Dataset<Row> in = mixedWindow();
+        String key = "spark.sql.requireAllClusterKeysForCoPartition";
+        String broadcast = "spark.sql.autoBroadcastJoinThreshold";
+        spark.conf().set(key, "false");
+        // Tiny test rows would be broadcast; a window of signals never is.
+        spark.conf().set(broadcast, "-1");
+        try {
+            CoPartition part = CoPartition.of(List.of(replay, baseline), 3);
+            assertThat(shuffles(decisionsJoined(in, replay, baseline, part, List.of("signal_id", CoPartition.PART))))
+                    .isEqualTo(2);
+            // Without the key each policy shuffles per window and the join shuffles both sides again.
+            assertThat(shuffles(decisionsJoined(in, replay, baseline, CoPartition.none(), List.of("signal_id"))))
+                    .isGreaterThanOrEqualTo(6);
+        } finally {
+            spark.conf().unset(key);
+            spark.conf().unset(broadcast);
+        }
+    }
+
+    private static Dataset<Row> decisionsJoined(Dataset<Row> in, Policy replay, Policy baseline, CoPartition part,
+            List<String> keys) {
+        List<org.apache.spark.sql.Column> columns = new java.util.ArrayList<>();
+        keys.forEach(k -> columns.add(col(k)));
+        columns.add(col("incident_id").as("b_incident_id"));
+        Dataset<Row> b = ReplayPipeline.of(baseline, part).decisions(in)
+                .select(columns.toArray(org.apache.spark.sql.Column[]::new));
+        return ReplayPipeline.of(replay, part).decisions(in)
+                .join(b, io.traceflux.spark.ScalaSeqs.of(keys), "left");
+    }
+
+    /** Hash-partitioning exchanges in the plan Spark would run (broadcasts left out). */
+    private static int shuffles(Dataset<Row> plan) {
+        String text = plan.queryExecution().executedPlan().toString();
+        return text.split("Exchange hashpartitioning", -1).length - 1;
+    }
+
     /**
      * Three services on two regions, hosts with replica suffixes, info signals to drop, a
      * pop_down probe that inhibits, and gaps that start new episodes, sessions and pieces.
