@@ -8,6 +8,7 @@ import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.ParityInputs;
 import io.traceflux.parity.ProductionBaseline;
 import io.traceflux.pipeline.CoPartition;
+import io.traceflux.pipeline.Columns;
 import io.traceflux.pipeline.ReplayPipeline;
 import io.traceflux.spark.ScalaSeqs;
 import io.traceflux.warehouse.Table;
@@ -74,13 +75,12 @@ final class BaselineLoader {
                 "ts", "severity", "service", "host", "group_key"));
         columns.addAll(coPartition.joinKeys());
         Dataset<Row> explained = pipeline.explain(selected)
-                .select(columns.stream().map(c -> col(c)).toArray(Column[]::new))
+                .select(Columns.named(columns))
                 .persist(StorageLevel.DISK_ONLY());
         cached.add(explained);
         List<String> signals = new ArrayList<>(List.of("signal_id", "incident_id", "fingerprint", "suppressed_by"));
         signals.addAll(coPartition.joinKeys());
-        return ParityInputs.Baseline.ofReplay(explained.select(signals.stream().map(c -> col(c)).toArray(Column[]::new)),
-                pipeline.incidents(explained));
+        return ParityInputs.Baseline.ofReplay(explained.select(Columns.named(signals)), pipeline.incidents(explained));
     }
 
     /** Drops what {@link #load} cached; the baseline's datasets must not be used after this. */

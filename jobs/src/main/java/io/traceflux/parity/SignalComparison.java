@@ -30,7 +30,7 @@ final class SignalComparison {
     static final String SIGNAL_ID = "signal_id";
     static final String SEVERITY = "severity";
     // The replay's columns keep their replay_signals names, so that its decisions can be read
-    // back from the comparison as they are (Comparison#replayDecisions); the baseline's are b_.
+    // back from the comparison as they are (Comparison#rows); the baseline's are b_.
     static final String R_INCIDENT = "incident_id";
     static final String R_FINGERPRINT = "fingerprint";
     static final String R_SUPPRESSED = "suppressed_by";

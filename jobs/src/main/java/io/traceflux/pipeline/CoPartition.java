@@ -33,7 +33,10 @@ import org.apache.spark.sql.Row;
  */
 public record CoPartition(List<String> fields, int partitions) {
 
-    /** The stored key column: the fields' values joined (a value never contains {@code \0}). */
+    /**
+     * The stored key column: the fields' values joined by {@code \0}. Tuples that join to the
+     * same text only share a partition; every window and join also keys on what decides.
+     */
     public static final String PART = "_part";
     /** Whether the signal takes part in dedup and correlation (not suppressed), stored for windows. */
     public static final String ACTIVE = "_active";

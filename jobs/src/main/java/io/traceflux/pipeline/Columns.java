@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.unix_micros;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
@@ -41,6 +42,11 @@ public final class Columns {
     public static final String REASON = "reason";
 
     private Columns() {
+    }
+
+    /** The columns of these names, in order, for a select. */
+    public static Column[] named(List<String> names) {
+        return names.stream().map(n -> col(n)).toArray(Column[]::new);
     }
 
     /** Event time in whole microseconds since the epoch: every time comparison uses it. */

@@ -31,7 +31,7 @@ public final class ReplayPipeline {
             Columns.SIGNAL_ID, Columns.SEVERITY, Columns.RAW_SEVERITY, Columns.FINGERPRINT, Columns.SUPPRESSED_BY,
             Columns.DUPLICATE_OF, Columns.INCIDENT_ID, Columns.GROUP_KEY, Columns.DECISION, Columns.PIECE_SIZE);
     /** Signal columns that travel with the decisions, for a comparison with a baseline. */
-    private static final List<String> WHERE = List.of(Columns.TS, "service", "region", "pop");
+    private static final List<String> CONTEXT = List.of(Columns.TS, "service", "region", "pop");
 
     private final List<PipelineStep> prepare;
     private final CoPartition coPartition;
@@ -86,26 +86,27 @@ public final class ReplayPipeline {
     }
 
     /**
-     * The decisions of {@link #explain} on narrow rows, without reason text: {@link #DECISIONS}, the signal's ts,
-     * service, region and pop, and the co-partition key when there is one (the rows are then
-     * partitioned on it, so they meet another policy's decisions without a shuffle). The steps
-     * read only the columns the policy uses: Spark prunes the rest before the first shuffle.
+     * The decisions of {@link #explain} on narrow rows, without reason text: {@link #DECISIONS},
+     * the signal's ts, service, region and pop, and the co-partition key when there is one (the
+     * rows are then partitioned on it, so they meet another policy's decisions without a
+     * shuffle). The steps read only the columns the policy uses: Spark prunes the rest before
+     * the first shuffle.
      */
     public Dataset<Row> decisions(Dataset<Row> selected) {
         List<String> columns = new ArrayList<>(DECISIONS);
-        columns.addAll(WHERE);
+        columns.addAll(CONTEXT);
         columns.addAll(coPartition.joinKeys());
-        return explain(selected).select(columns.stream().map(c -> col(c)).toArray(Column[]::new));
+        return explain(selected).select(Columns.named(columns));
     }
 
     /**
      * The same rows as {@link #explain}, without working columns: the whole selected signals
-     * meet their {@link #decisions} (or rows that carry them) in one join on signal_id. Sorts and window buffers hold
-     * narrow rows, and each whole signal crosses one shuffle, not one per window. The join
-     * hashes the decisions per partition instead of sorting whole rows.
+     * meet their {@link #decisions} (or rows that carry them) in one join on signal_id. Sorts
+     * and window buffers hold narrow rows, and each whole signal crosses one shuffle, not one
+     * per window. The join hashes the decisions per partition instead of sorting whole rows.
      */
     public Dataset<Row> whole(Dataset<Row> selected, Dataset<Row> decisions) {
-        Dataset<Row> decided = decisions.select(DECISIONS.stream().map(c -> col(c)).toArray(Column[]::new));
+        Dataset<Row> decided = decisions.select(Columns.named(DECISIONS));
         return explain.withReason(selected.drop(Columns.SEVERITY)
                 .join(decided.hint("shuffle_hash"), ScalaSeqs.of(List.of(Columns.SIGNAL_ID))));
     }
