@@ -74,7 +74,8 @@ final class SignalComparison {
         Dataset<Row> b = baseline.signals().select(columns(keys, col("incident_id").as(B_INCIDENT),
                 decisions(baseline.signals(), "fingerprint", baseline.hasFingerprints()).as(B_FINGERPRINT),
                 decisions(baseline.signals(), "suppressed_by", baseline.hasSuppression()).as(B_SUPPRESSED)));
-        Dataset<Row> joined = replay.join(b, ScalaSeqs.of(keys), "left").drop(CoPartition.PART);
+        // A joined PART stays: replay_signals' join with the whole signals keys on it as well.
+        Dataset<Row> joined = replay.join(b, ScalaSeqs.of(keys), "left");
         return joined
                 .withColumn(B_KEPT, kept(baseline.hasSuppression()))
                 .withColumn(NEWLY_SUPPRESSED, col(R_SUPPRESSED).isNotNull().and(coalesce(col(B_KEPT), lit(false))))

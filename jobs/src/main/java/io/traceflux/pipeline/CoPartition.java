@@ -82,11 +82,23 @@ public record CoPartition(List<String> fields, int partitions) {
         if (!isPresent()) {
             return signals;
         }
-        List<Column> values = new ArrayList<>();
-        fields.forEach(f -> values.add(SignalFields.value(f)));
-        return signals.withColumn(PART, concat_ws("\u0000", values.toArray(Column[]::new)))
+        return withKey(signals)
                 .withColumn(ACTIVE, col(Columns.SUPPRESSED_BY).isNull())
                 .repartition(partitions, col(PART));
+    }
+
+    /**
+     * The signals with {@link #PART} added, not repartitioned: a join with rows partitioned on
+     * it then shuffles these signals only. Unchanged without a key. Any step before the windows
+     * may come before it: none of them changes a qualifying field.
+     */
+    public Dataset<Row> withKey(Dataset<Row> signals) {
+        if (!isPresent()) {
+            return signals;
+        }
+        List<Column> values = new ArrayList<>();
+        fields.forEach(f -> values.add(SignalFields.value(f)));
+        return signals.withColumn(PART, concat_ws("\u0000", values.toArray(Column[]::new)));
     }
 
     /**

@@ -103,12 +103,22 @@ public final class ReplayPipeline {
      * The same rows as {@link #explain}, without working columns: the whole selected signals
      * meet their {@link #decisions} (or rows that carry them) in one join on signal_id. Sorts
      * and window buffers hold narrow rows, and each whole signal crosses one shuffle, not one
-     * per window. The join hashes the decisions per partition instead of sorting whole rows.
+     * per window. Without a key the join hashes the decisions per partition instead of sorting
+     * whole rows.
+     * With a co-partition key the join adds it to signal_id: the decisions lie partitioned on
+     * it already, so only the whole signals are shuffled. That join sorts instead of hashing:
+     * a storm's key puts a third of all decisions in one partition, whose hash map did not fit
+     * a 2 GiB executor.
      */
     public Dataset<Row> whole(Dataset<Row> selected, Dataset<Row> decisions) {
-        Dataset<Row> decided = decisions.select(Columns.named(DECISIONS));
-        return explain.withReason(selected.drop(Columns.SEVERITY)
-                .join(decided.hint("shuffle_hash"), ScalaSeqs.of(List.of(Columns.SIGNAL_ID))));
+        List<String> keys = new ArrayList<>(List.of(Columns.SIGNAL_ID));
+        keys.addAll(coPartition.joinKeys());
+        List<String> columns = new ArrayList<>(DECISIONS);
+        columns.addAll(coPartition.joinKeys());
+        Dataset<Row> decided = decisions.select(Columns.named(columns));
+        Dataset<Row> joined = coPartition.withKey(selected.drop(Columns.SEVERITY))
+                .join(coPartition.isPresent() ? decided : decided.hint("shuffle_hash"), ScalaSeqs.of(keys));
+        return explain.withReason(joined).drop(coPartition.joinKeys().toArray(String[]::new));
     }
 
     /** {@link #decisions} with their reason text ({@link Explain#withReason}). */

@@ -85,18 +85,45 @@ class CoPartitionTest extends PipelineTestBase {
         Policy baseline = candidate().dedup(Duration.ofMinutes(2))
                 .correlation(List.of("service"), Duration.ofMinutes(1), null, 2).build();
         Dataset<Row> in = mixedWindow();
-        String key = "spark.sql.requireAllClusterKeysForCoPartition";
-        String broadcast = "spark.sql.autoBroadcastJoinThreshold";
-        spark.conf().set(key, "false");
-        // Tiny test rows would be broadcast; a window of signals never is.
-        spark.conf().set(broadcast, "-1");
-        try {
+        withJoinSettings(() -> {
             CoPartition part = CoPartition.of(List.of(replay, baseline), 3);
             assertThat(shuffles(decisionsJoined(in, replay, baseline, part, List.of("signal_id", CoPartition.PART))))
                     .isEqualTo(2);
             // Without the key each policy shuffles per window and the join shuffles both sides again.
             assertThat(shuffles(decisionsJoined(in, replay, baseline, CoPartition.none(), List.of("signal_id"))))
                     .isGreaterThanOrEqualTo(6);
+        });
+    }
+
+    @Test
+    void wholeSignalsAloneAreShuffledToMeetCoPartitionedDecisions() {
+        Policy p = candidate().rule(drop("drop-info", m("severity", "=~", "info"))).build();
+        Dataset<Row> in = mixedWindow();
+        withJoinSettings(() -> {
+            ReplayPipeline coPartitioned = ReplayPipeline.of(p, CoPartition.of(List.of(p), 3));
+            ReplayPipeline perWindow = ReplayPipeline.of(p);
+            Dataset<Row> whole = coPartitioned.whole(in, coPartitioned.decisions(in));
+            Dataset<Row> expected = perWindow.whole(in, perWindow.decisions(in));
+
+            // One shuffle for the decisions, one for the whole signals: none for the decisions again.
+            assertThat(shuffles(whole)).isEqualTo(2);
+            assertThat(whole.columns()).containsExactly(expected.columns());
+            assertThat(outcomes(whole)).containsExactlyElementsOf(outcomes(expected));
+            assertThat(whole.select("signal_id", "service", "host", "check").orderBy("signal_id").collectAsList())
+                    .containsExactlyElementsOf(in.select("signal_id", "service", "host", "check")
+                            .orderBy("signal_id").collectAsList());
+        });
+    }
+
+    /** Runs {@code body} with the job's co-partitioning join setting and no broadcast joins. */
+    private static void withJoinSettings(Runnable body) {
+        String key = "spark.sql.requireAllClusterKeysForCoPartition";
+        String broadcast = "spark.sql.autoBroadcastJoinThreshold";
+        spark.conf().set(key, "false");
+        // Tiny test rows would be broadcast; a window of signals never is.
+        spark.conf().set(broadcast, "-1");
+        try {
+            body.run();
         } finally {
             spark.conf().unset(key);
             spark.conf().unset(broadcast);
