@@ -100,4 +100,18 @@ class CorrelateTest extends PipelineTestBase {
         assertThat(byId(out, "decision")).containsEntry("a", "uncorrelated").containsEntry("b", "duplicate");
         assertThat(byId(out, "duplicate_of")).containsEntry("b", "a");
     }
+
+    @Test
+    void aPiecesSizeAndFirstSignalComeFromOneWindowOperator() {
+        Dataset<Row> in = Signals.at("2026-11-20T10:00:00Z").add("a", 0).add("b", seconds(90)).build(spark);
+        Policy p = policy().fingerprint(field("check")).dedup(Duration.ofMinutes(1))
+                .correlation(List.of("pop"), Duration.ofMinutes(2), Duration.ofMinutes(1), 2).build();
+
+        String plan = replay(in, p).queryExecution().executedPlan().toString();
+
+        // Each operator copies every row: dedup and sessions need two each (lag, then a running
+        // maximum that reads it), pieces one for both their size and their first signal.
+        assertThat(plan.split("Window \\[", -1).length - 1).isEqualTo(5);
+        assertThat(byId(replay(in, p), "first_signal_id")).containsEntry("a", "a").containsEntry("b", "b");
+    }
 }
