@@ -47,7 +47,6 @@ public final class Correlate implements PipelineStep {
     private static final String REP_ID = "_rep_id";
     private static final String SESSION_START = "_session_start";
     private static final String PIECE = "_piece";
-    private static final String REP_KEY = "_rep_key";
     /** The representative's group key as text, for the incident id. */
     private static final String GROUP_TEXT = "_group_text";
 
@@ -88,16 +87,15 @@ public final class Correlate implements PipelineStep {
                 .withColumn(REP_ID, col(Columns.REP).getField("id"))
                 .withColumn(SESSION_START, sessionStart)
                 .withColumn(PIECE, pieceIndex)
-                .withColumn(REP_KEY, repKey)
                 // In one select, so that one window operator computes both: each operator
-                // copies every row, and two cost more than their sort.
+                // copies every row, and costs more than the sort the two would share.
                 .select(col("*"), count(lit(1)).over(piece).as(Columns.PIECE_SIZE),
-                        min(col(REP_KEY)).over(piece).getField("id").as(Columns.FIRST_SIGNAL_ID))
+                        min(repKey).over(piece).getField("id").as(Columns.FIRST_SIGNAL_ID))
                 .withColumn(Columns.GROUP_KEY, when(col(Columns.SUPPRESSED_BY).isNull(), GroupKey.of(spec.groupBy(), group)))
                 .withColumn(GROUP_TEXT, GroupKey.text(spec.groupBy(), group))
                 .withColumn(Columns.INCIDENT_ID, when(col(Columns.SUPPRESSED_BY).isNull()
                         .and(col(Columns.PIECE_SIZE).geq(spec.minSignals())), incidentId()))
-                .drop(GROUP, GROUP_HASH, REP_US, REP_ID, SESSION_START, PIECE, REP_KEY, GROUP_TEXT);
+                .drop(GROUP, GROUP_HASH, REP_US, REP_ID, SESSION_START, PIECE, GROUP_TEXT);
     }
 
     /** The group's keys, then the co-partition scope, then {@code more}: the hash leads every sort. */

@@ -107,11 +107,12 @@ class CorrelateTest extends PipelineTestBase {
         Policy p = policy().fingerprint(field("check")).dedup(Duration.ofMinutes(1))
                 .correlation(List.of("pop"), Duration.ofMinutes(2), Duration.ofMinutes(1), 2).build();
 
-        String plan = replay(in, p).queryExecution().executedPlan().toString();
+        Dataset<Row> out = replay(in, p);
+        String plan = out.queryExecution().executedPlan().toString();
 
         // Each operator copies every row: dedup and sessions need two each (lag, then a running
         // maximum that reads it), pieces one for both their size and their first signal.
         assertThat(plan.split("Window \\[", -1).length - 1).isEqualTo(5);
-        assertThat(byId(replay(in, p), "first_signal_id")).containsEntry("a", "a").containsEntry("b", "b");
+        assertThat(byId(out, "first_signal_id")).containsEntry("a", "a").containsEntry("b", "b");
     }
 }
