@@ -38,7 +38,7 @@ final class Inhibit implements PipelineStep {
     private static final String PREV_MAX = "_inhibit_prev_max";
 
     /** Lookup rows up to which the join broadcasts them (tens of bytes each). */
-    private static final long MAX_BROADCAST_BUCKETS = 1_000_000;
+    static final int MAX_BROADCAST_BUCKETS = 500_000;
 
     private final SuppressionRule.Inhibit rule;
     private final long withinMicros;
@@ -60,8 +60,7 @@ final class Inhibit implements PipelineStep {
 
         List<String> joinKeys = new ArrayList<>(keyNames());
         joinKeys.add(BUCKET);
-        Dataset<Row> joined = keyed.join(smallEnough(sources) ? broadcast(sources) : sources,
-                ScalaSeqs.of(joinKeys), "left");
+        Dataset<Row> joined = keyed.join(lookupSide(sources), ScalaSeqs.of(joinKeys), "left");
 
         Column us = col(US);
         Column nearSource = coalesce(col(ANY_SAME), lit(false))
@@ -76,13 +75,19 @@ final class Inhibit implements PipelineStep {
     }
 
     /**
-     * Whether the lookup side may be broadcast. Spark cannot estimate an aggregate's size, so
-     * without this it plans a sort-merge join that shuffles every signal, whole, to look up a
-     * few thousand buckets. Counting the buckets costs one narrow scan; a rule whose sources
-     * are too many (fine buckets, high-cardinality equal values) keeps the shuffle join.
+     * The lookup rows, computed once: when they are few they come to the driver and go back as
+     * a broadcast of those rows. Spark cannot estimate an aggregate's size, so left to itself it
+     * plans a sort-merge join that shuffles every signal, whole, to look up a few thousand
+     * buckets; and a broadcast of the aggregate itself would scan the signals again in every
+     * query that reads them. The rows are per (equal values, bucket), never per signal. A rule
+     * with more of them (fine buckets, high-cardinality equal values) keeps the shuffle join.
      */
-    private static boolean smallEnough(Dataset<Row> sources) {
-        return sources.count() <= MAX_BROADCAST_BUCKETS;
+    private static Dataset<Row> lookupSide(Dataset<Row> sources) {
+        List<Row> rows = sources.limit(MAX_BROADCAST_BUCKETS + 1).collectAsList();
+        if (rows.size() > MAX_BROADCAST_BUCKETS) {
+            return sources;
+        }
+        return broadcast(sources.sparkSession().createDataFrame(rows, sources.schema()));
     }
 
     private Dataset<Row> withKeys(Dataset<Row> signals) {

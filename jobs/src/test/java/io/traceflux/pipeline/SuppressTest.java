@@ -140,4 +140,20 @@ class SuppressTest extends PipelineTestBase {
 
         assertThat(byId(out, "suppressed_by")).containsEntry("t-empty", "rack").containsEntry("t-other", "null");
     }
+
+    @Test
+    void inhibitLooksUpBucketsComputedOnceNotAnAggregateOfTheSignals() {
+        Dataset<Row> in = Signals.at("2026-11-20T10:00:00Z")
+                .add("src", 0, s -> s.check("pop_down"))
+                .add("t", seconds(1))
+                .build(spark);
+
+        Dataset<Row> out = suppress(in, inhibit("pop-down", List.of(m("check", "=", "pop_down")),
+                List.of(m("check", "!=", "pop_down")), List.of("pop"), Duration.ofMinutes(1)));
+
+        // Every query reading the suppressed signals would otherwise aggregate them again.
+        String plan = out.queryExecution().executedPlan().treeString();
+        assertThat(plan).doesNotContain("Aggregate").contains("BroadcastHashJoin");
+        assertThat(byId(out, "suppressed_by")).containsEntry("t", "pop-down").containsEntry("src", "null");
+    }
 }
