@@ -5,18 +5,24 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnull;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The signals a reviewer needs, selected in Spark from the tables: those of the incidents that
@@ -51,6 +57,9 @@ final class AffectedSignals {
     private static final List<String> DIFF_COLUMNS =
             List.of("baseline_incident_id", "class", "component_id", "diff_rule", "diff_reason");
     private static final String NEWLY = "newly_suppressed";
+    /** Working columns of the kept keys: the section's name, and whether it takes diff texts. */
+    private static final String SECTION = "_section";
+    private static final String DIFF_TEXTS = "_diff_texts";
 
     private AffectedSignals() {
     }
@@ -97,37 +106,81 @@ final class AffectedSignals {
     }
 
     /**
-     * The section file's rows for the first {@code cap} keys in the file's (ts, signal_id)
-     * order (keys are one per signal, so that order is total), completed from the diff rows
-     * ({@code diffs}: the correlation diffs, whose before, rule and reason fill what a key
-     * lacks) and from the whole signals. The kept keys come to the driver and go back as a
-     * broadcast, so the millions of rows around them are only scanned, never shuffled.
+     * A section's keys (from {@link #section} or {@link #newlySuppressed}); {@code diffTexts}
+     * when the correlation diffs fill what its keys lack (before, rule, reason).
      */
-    static Dataset<Row> firstRows(Dataset<Row> keys, Optional<Dataset<Row>> diffs, Dataset<Row> signals, int cap) {
-        SparkSession spark = keys.sparkSession();
-        List<Row> first = keys.orderBy(col("ts"), col("signal_id")).limit(cap).collectAsList();
-        Dataset<Row> few = spark.createDataFrame(first, keys.schema()).drop("ts");
+    record SectionKeys(Section section, Dataset<Row> keys, boolean diffTexts) {
+    }
+
+    /**
+     * Each section file's rows for its first {@code cap} keys in the file's (ts, signal_id)
+     * order (keys are one per signal in a section, so that order is total), completed from the
+     * diff rows ({@code diffs}: the correlation diffs) where the section takes their texts, and
+     * from the whole signals. The kept keys of every section come to the driver and go back as
+     * one broadcast, so the millions of wide rows around them are scanned once for all
+     * sections, never shuffled; the completed rows (at most {@code cap} per section) come back
+     * to the driver, which writes them anyway, as one local table per section name.
+     */
+    static Map<String, Dataset<Row>> firstRows(List<SectionKeys> sections, Optional<Dataset<Row>> diffs,
+            Dataset<Row> signals, int cap) {
+        SparkSession spark = signals.sparkSession();
+        List<Row> kept = new ArrayList<>();
+        StructType keySchema = new StructType();
+        for (SectionKeys s : sections) {
+            Dataset<Row> first = s.keys().orderBy(col("ts"), col("signal_id")).limit(cap)
+                    .select(lit(s.section().name()).as(SECTION), lit(s.diffTexts()).as(DIFF_TEXTS), col("*"));
+            // Every section's keys have the same columns; only nullability may differ.
+            keySchema = nullable(first.schema());
+            kept.addAll(first.collectAsList());
+        }
+        Dataset<Row> few = spark.createDataFrame(kept, keySchema).drop("ts");
         if (diffs.isPresent()) {
             few = withDiffTexts(few, diffs.get());
         }
-        return withSignals(few, signals);
+        Dataset<Row> rows = withSignals(few, signals);
+        StructType fileSchema = rows.drop(SECTION).schema();
+        Map<String, List<Row>> collected = new LinkedHashMap<>();
+        sections.forEach(s -> collected.put(s.section().name(), new ArrayList<>()));
+        for (Row row : rows.collectAsList()) {
+            Object[] values = new Object[row.length() - 1];
+            for (int i = 1; i < row.length(); i++) {
+                values[i - 1] = row.get(i);
+            }
+            collected.get(row.getString(0)).add(RowFactory.create(values));
+        }
+        Map<String, Dataset<Row>> bySection = new LinkedHashMap<>();
+        collected.forEach((name, list) -> bySection.put(name, spark.createDataFrame(list, fileSchema)));
+        return bySection;
     }
 
-    /** The few keys with the before, rule and reason of their diff row, where they lack them. */
+    private static StructType nullable(StructType schema) {
+        StructType result = new StructType();
+        for (StructField f : schema.fields()) {
+            result = result.add(new StructField(f.name(), f.dataType(), true, f.metadata()));
+        }
+        return result;
+    }
+
+    /**
+     * The few keys with the before, rule and reason of their diff row, where they lack them
+     * and their section takes diff texts.
+     */
     private static Dataset<Row> withDiffTexts(Dataset<Row> few, Dataset<Row> diffs) {
         Dataset<Row> texts = diffs.join(broadcast(few.select(col("signal_id").as("k_signal_id"))),
                         col("signal_id").equalTo(col("k_signal_id")), "left_semi")
                 .select(col("signal_id").as("d_signal_id"), col("before").as("d_before"), col("rule").as("d_rule"),
                         col("reason").as("d_reason"));
+        Column takes = col(DIFF_TEXTS);
         return few.join(texts, col("signal_id").equalTo(col("d_signal_id")), "left")
-                .select(col("signal_id"), coalesce(col("baseline_incident_id"), col("d_before")).as("baseline_incident_id"),
-                        col("class"), col("component_id"), coalesce(col("diff_rule"), col("d_rule")).as("diff_rule"),
-                        coalesce(col("diff_reason"), col("d_reason")).as("diff_reason"));
+                .select(col(SECTION), col("signal_id"),
+                        coalesce(col("baseline_incident_id"), when(takes, col("d_before"))).as("baseline_incident_id"),
+                        col("class"), col("component_id"), coalesce(col("diff_rule"), when(takes, col("d_rule"))).as("diff_rule"),
+                        coalesce(col("diff_reason"), when(takes, col("d_reason"))).as("diff_reason"));
     }
 
     /**
-     * A few keys joined to their replay explanation, in the section files' column order; a key
-     * without a signal keeps its row, the explanation null.
+     * A few keys joined to their replay explanation: their section, then the section files'
+     * columns in order; a key without a signal keeps its row, the explanation null.
      */
     private static Dataset<Row> withSignals(Dataset<Row> keys, Dataset<Row> signals) {
         List<String> present = Arrays.asList(signals.columns());
@@ -141,7 +194,7 @@ final class AffectedSignals {
                 .join(broadcast(keys.select(col("signal_id").as("k_signal_id"))),
                         col("s_signal_id").equalTo(col("k_signal_id")), "left_semi");
         Dataset<Row> joined = keys.join(explained, col("signal_id").equalTo(col("s_signal_id")), "left");
-        List<Column> columns = new ArrayList<>();
+        List<Column> columns = new ArrayList<>(List.of(col(SECTION)));
         SIGNAL_COLUMNS.forEach(n -> columns.add(n.equals("signal_id") ? col(n) : col("s_" + n).as(n)));
         DIFF_COLUMNS.forEach(n -> columns.add(col(n)));
         TRAILING_COLUMNS.forEach(n -> columns.add(col("s_" + n).as(n)));

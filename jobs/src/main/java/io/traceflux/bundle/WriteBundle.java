@@ -204,21 +204,25 @@ public final class WriteBundle {
         if (signals.isEmpty()) {
             return "The warehouse has no replay_signals table, so no signal rows are included.";
         }
-        TableExport export = new TableExport(writer, signalRowCap);
         Optional<Dataset<Row>> correlationDiffs = tables.read(BundleTable.CORRELATION_DIFFS);
         Dataset<Row> affected = AffectedSignals.ofIncidents(signals.get(), correlationDiffs, index);
+        Map<String, Long> totals = new LinkedHashMap<>();
+        List<AffectedSignals.SectionKeys> keys = new ArrayList<>();
         Map<String, Long> perClass = countsByClass(affected);
         for (AffectedSignals.Section s : List.of(AffectedSignals.CHANGED, AffectedSignals.MISSING,
                 AffectedSignals.NEW)) {
-            long total = s.classes().stream().mapToLong(c -> perClass.getOrDefault(c, 0L)).sum();
-            sections.put(s.name(), exportSection(export, s, AffectedSignals.section(affected, s), correlationDiffs,
-                    signals.get(), total));
+            totals.put(s.name(), s.classes().stream().mapToLong(c -> perClass.getOrDefault(c, 0L)).sum());
+            keys.add(new AffectedSignals.SectionKeys(s, AffectedSignals.section(affected, s), true));
         }
         tables.read(BundleTable.SUPPRESSION_DIFFS).ifPresent(diffs -> {
-            Dataset<Row> keys = AffectedSignals.newlySuppressed(diffs);
-            sections.put(AffectedSignals.NEWLY_SUPPRESSED.name(), exportSection(export,
-                    AffectedSignals.NEWLY_SUPPRESSED, keys, Optional.empty(), signals.get(), keys.count()));
+            Dataset<Row> newly = AffectedSignals.newlySuppressed(diffs);
+            totals.put(AffectedSignals.NEWLY_SUPPRESSED.name(), newly.count());
+            keys.add(new AffectedSignals.SectionKeys(AffectedSignals.NEWLY_SUPPRESSED, newly, false));
         });
+        TableExport export = new TableExport(writer, signalRowCap);
+        AffectedSignals.firstRows(keys, correlationDiffs, signals.get(), signalRowCap).forEach((name, rows) ->
+                sections.put(name, export.export("signals", name, rows, BundleTable.REPLAY_SIGNALS.sortKey(),
+                        signalRowCap, totals.get(name))));
         return null;
     }
 
@@ -228,13 +232,6 @@ public final class WriteBundle {
         affected.groupBy(col("class")).count().collectAsList()
                 .forEach(r -> counts.put(r.getString(0), r.getLong(1)));
         return counts;
-    }
-
-    /** One signal section: its first rows up to the cap, of {@code total} keys in all. */
-    private ExportedTable exportSection(TableExport export, AffectedSignals.Section section, Dataset<Row> keys,
-            Optional<Dataset<Row>> diffs, Dataset<Row> signals, long total) {
-        return export.export("signals", section.name(), AffectedSignals.firstRows(keys, diffs, signals, signalRowCap),
-                BundleTable.REPLAY_SIGNALS.sortKey(), signalRowCap, total);
     }
 
     private static Optional<ExportedTable> table(Map<String, ExportedTable> exported, BundleTable table) {

@@ -154,6 +154,11 @@ class WriteBundleTest extends SparkTestBase {
         assertThat(BundleFiles.column(dir, "signals/newly_suppressed.jsonl", "signal_id")).containsExactly("s-13");
         assertThat(BundleFiles.column(dir, "signals/newly_suppressed.jsonl", "diff_rule"))
                 .containsExactly("pop-down-inhibits-hosts");
+        // s-13 is in two sections; only the one drawn from the correlation diffs takes their before.
+        assertThat(BundleFiles.column(dir, "signals/missing.jsonl", "baseline_incident_id"))
+                .containsExactly("b-4", "b-4");
+        assertThat(BundleFiles.column(dir, "signals/newly_suppressed.jsonl", "baseline_incident_id"))
+                .containsExactly((String) null);
     }
 
     @Test
