@@ -40,10 +40,11 @@ public final class Sessions {
         }
         // spark.sql.shuffle.partitions is sized per replay by ShufflePartitions, unless set here.
         setIfAbsent(conf, "spark.databricks.delta.snapshotPartitions", "2");
-        // Sorts and window buffers of a large window need the room: the job caches on disk, so
-        // storage takes little of the unified memory, and small shuffle partitions (not 64 MB)
-        // keep each task's share small enough to spill instead of failing to get memory.
-        setIfAbsent(conf, "spark.memory.fraction", "0.8");
+        // Spark's default, said out loud: sorts and window buffers spill when they reach it. At
+        // 0.8 their pages could outgrow the parallel collector's old generation (two thirds of
+        // the heap): in a 2 GiB driver the 10M storm's hot partition ran out of heap. The job
+        // caches on disk, and every join sorts, so nothing needs more room than it spills.
+        setIfAbsent(conf, "spark.memory.fraction", "0.6");
         setIfAbsent(conf, "spark.sql.adaptive.advisoryPartitionSizeInBytes", "16m");
         setIfAbsent(conf, "spark.ui.showConsoleProgress", "false");
         // Two policies' decisions, both partitioned on a co-partition key (pipeline.CoPartition),
