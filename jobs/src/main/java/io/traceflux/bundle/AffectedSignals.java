@@ -17,12 +17,9 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The signals a reviewer needs, selected in Spark from the tables: those of the incidents that
@@ -123,42 +120,24 @@ final class AffectedSignals {
      */
     static Map<String, Dataset<Row>> firstRows(List<SectionKeys> sections, Optional<Dataset<Row>> diffs,
             Dataset<Row> signals, int cap) {
-        SparkSession spark = signals.sparkSession();
-        List<Row> kept = new ArrayList<>();
-        StructType keySchema = new StructType();
-        for (SectionKeys s : sections) {
-            Dataset<Row> first = s.keys().orderBy(col("ts"), col("signal_id")).limit(cap)
-                    .select(lit(s.section().name()).as(SECTION), lit(s.diffTexts()).as(DIFF_TEXTS), col("*"));
-            // Every section's keys have the same columns; only nullability may differ.
-            keySchema = nullable(first.schema());
-            kept.addAll(first.collectAsList());
-        }
-        Dataset<Row> few = spark.createDataFrame(kept, keySchema).drop("ts");
+        Dataset<Row> few = sections.stream().map(s -> firstKeys(s, cap)).reduce(Dataset::unionByName)
+                .orElseThrow().drop("ts");
         if (diffs.isPresent()) {
             few = withDiffTexts(few, diffs.get());
         }
         Dataset<Row> rows = withSignals(few, signals);
-        StructType fileSchema = rows.drop(SECTION).schema();
-        Map<String, List<Row>> collected = new LinkedHashMap<>();
-        sections.forEach(s -> collected.put(s.section().name(), new ArrayList<>()));
-        for (Row row : rows.collectAsList()) {
-            Object[] values = new Object[row.length() - 1];
-            for (int i = 1; i < row.length(); i++) {
-                values[i - 1] = row.get(i);
-            }
-            collected.get(row.getString(0)).add(RowFactory.create(values));
-        }
+        Dataset<Row> kept = signals.sparkSession().createDataFrame(rows.collectAsList(), rows.schema());
         Map<String, Dataset<Row>> bySection = new LinkedHashMap<>();
-        collected.forEach((name, list) -> bySection.put(name, spark.createDataFrame(list, fileSchema)));
+        sections.forEach(s -> bySection.put(s.section().name(),
+                kept.filter(col(SECTION).equalTo(s.section().name())).drop(SECTION)));
         return bySection;
     }
 
-    private static StructType nullable(StructType schema) {
-        StructType result = new StructType();
-        for (StructField f : schema.fields()) {
-            result = result.add(new StructField(f.name(), f.dataType(), true, f.metadata()));
-        }
-        return result;
+    /** A section's first {@code cap} keys, collected, with its name and whether it takes diff texts. */
+    private static Dataset<Row> firstKeys(SectionKeys s, int cap) {
+        Dataset<Row> first = s.keys().orderBy(col("ts"), col("signal_id")).limit(cap)
+                .select(lit(s.section().name()).as(SECTION), lit(s.diffTexts()).as(DIFF_TEXTS), col("*"));
+        return first.sparkSession().createDataFrame(first.collectAsList(), first.schema());
     }
 
     /**

@@ -38,7 +38,7 @@ final class Inhibit implements PipelineStep {
     private static final String PREV_MAX = "_inhibit_prev_max";
 
     /** Lookup rows up to which the join broadcasts them (tens of bytes each). */
-    static final int MAX_BROADCAST_BUCKETS = 500_000;
+    private static final int MAX_BROADCAST_BUCKETS = 500_000;
 
     private final SuppressionRule.Inhibit rule;
     private final long withinMicros;
