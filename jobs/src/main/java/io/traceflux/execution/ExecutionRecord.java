@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * One row of the {@code executions} table (SPEC 5.1): what ran, on which pinned inputs, by
@@ -34,41 +32,6 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
             long outOfScopeRows, long suppressedRows, long duplicateRows, long incidents) {
     }
 
-    public static final StructType SCHEMA = new StructType()
-            .add("execution_id", DataTypes.StringType, false)
-            .add("status", DataTypes.StringType, false)
-            .add("mode", DataTypes.StringType)
-            .add("policy_id", DataTypes.StringType)
-            .add("policy_version", DataTypes.IntegerType)
-            .add("policy_sha256", DataTypes.StringType)
-            .add("policy_path", DataTypes.StringType)
-            .add("policy_text", DataTypes.StringType)
-            .add("capture_id", DataTypes.StringType)
-            .add("capture_path", DataTypes.StringType)
-            .add("capture_format", DataTypes.StringType)
-            .add("capture_version", DataTypes.LongType)
-            .add("baseline", DataTypes.StringType)
-            .add("scope", DataTypes.StringType)
-            .add("window_start", DataTypes.TimestampType)
-            .add("window_end", DataTypes.TimestampType)
-            .add("triggered_by", DataTypes.StringType)
-            .add("reason", DataTypes.StringType)
-            .add("started_at", DataTypes.TimestampType)
-            .add("finished_at", DataTypes.TimestampType)
-            .add("input_rows", DataTypes.LongType)
-            .add("selected_rows", DataTypes.LongType)
-            .add("quarantined_rows", DataTypes.LongType)
-            .add("out_of_window_rows", DataTypes.LongType)
-            .add("out_of_scope_rows", DataTypes.LongType)
-            .add("suppressed_rows", DataTypes.LongType)
-            .add("duplicate_rows", DataTypes.LongType)
-            .add("incidents", DataTypes.LongType)
-            .add("code_version", DataTypes.StringType)
-            .add("spark_version", DataTypes.StringType)
-            .add("delta_version", DataTypes.StringType)
-            .add("master", DataTypes.StringType)
-            .add("error", DataTypes.StringType);
-
     public static ExecutionRecord running(Lineage lineage) {
         return new ExecutionRecord(lineage, "running", null, null, null);
     }
@@ -95,7 +58,7 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
                 l.codeVersion(), l.sparkVersion(), l.deltaVersion(), l.master(), error);
     }
 
-    /** This record as a one-row list, ready for {@code createDataFrame(rows, SCHEMA)}. */
+    /** This record as a one-row list, in the order of {@link io.traceflux.warehouse.Table#EXECUTIONS}. */
     public List<Row> asRows() {
         return List.of(toRow());
     }

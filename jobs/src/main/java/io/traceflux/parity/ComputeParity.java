@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 
 import io.traceflux.policy.Severity;
+import io.traceflux.warehouse.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +80,8 @@ public final class ComputeParity {
         Dataset<Row> classified = diffSource(inputs.comparison().withReasons(
                 SignalComparison.withComponents(compared, baselineMap, replayMap)), tally.selected());
         return new ParityResult(report, diffs,
-                spark.createDataFrame(List.of(report.toRow()), ParityTables.PARITY_REPORT),
-                spark.createDataFrame(diffs.stream().map(d -> d.toRow(id)).toList(), ParityTables.INCIDENT_DIFFS),
+                spark.createDataFrame(List.of(report.toRow()), Table.PARITY_REPORT.schema()),
+                spark.createDataFrame(diffs.stream().map(d -> d.toRow(id)).toList(), Table.INCIDENT_DIFFS.schema()),
                 SignalDiffs.fingerprints(classified, id),
                 SignalDiffs.suppressions(classified, id),
                 SignalDiffs.correlations(classified, id),

@@ -85,7 +85,7 @@ public record ParityReport(
         return gates.stream().allMatch(GateResult::passed);
     }
 
-    /** The row in {@link ParityTables#PARITY_REPORT} order. */
+    /** The row in order of {@link io.traceflux.warehouse.Table#PARITY_REPORT}. */
     Row toRow() {
         return RowFactory.create(executionId, baselineIncidents, replayIncidents,
                 count(ComponentClass.EXACT), count(ComponentClass.CHANGED), count(ComponentClass.SPLIT),

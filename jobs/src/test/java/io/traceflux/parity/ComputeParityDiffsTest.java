@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.SparkTestBase;
 import io.traceflux.policy.SuppressionRule;
+import io.traceflux.warehouse.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** The signal-level tables: diffs, rule impact and blast radius, and the output schemas. */
@@ -156,17 +155,10 @@ class ComputeParityDiffsTest extends SparkTestBase {
     void everyTableHasItsDeclaredSchema() {
         ParityResult result = changed().run(spark);
 
-        Map<String, StructType> declared = Map.of(
-                ParityTables.PARITY_REPORT_TABLE, ParityTables.PARITY_REPORT,
-                ParityTables.INCIDENT_DIFFS_TABLE, ParityTables.INCIDENT_DIFFS,
-                ParityTables.FINGERPRINT_DIFFS_TABLE, ParityTables.FINGERPRINT_DIFFS,
-                ParityTables.SUPPRESSION_DIFFS_TABLE, ParityTables.SUPPRESSION_DIFFS,
-                ParityTables.CORRELATION_DIFFS_TABLE, ParityTables.CORRELATION_DIFFS,
-                ParityTables.RULE_IMPACT_TABLE, ParityTables.RULE_IMPACT,
-                ParityTables.BLAST_RADIUS_TABLE, ParityTables.BLAST_RADIUS);
-        assertThat(result.tables().keySet()).containsExactly("parity_report", "incident_diffs", "fingerprint_diffs",
-                "suppression_diffs", "correlation_diffs", "rule_impact", "blast_radius");
-        result.tables().forEach((name, table) -> assertThat(table.schema().catalogString())
-                .as(name).isEqualTo(declared.get(name).catalogString()));
+        assertThat(result.tables().keySet()).containsExactly(Table.PARITY_REPORT, Table.INCIDENT_DIFFS,
+                Table.FINGERPRINT_DIFFS, Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS, Table.RULE_IMPACT,
+                Table.BLAST_RADIUS);
+        result.tables().forEach((table, rows) -> assertThat(rows.schema().catalogString())
+                .as(table.tableName()).isEqualTo(table.schema().catalogString()));
     }
 }
