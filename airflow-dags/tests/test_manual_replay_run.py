@@ -31,7 +31,7 @@ def airflow(env: dict, *args: str, timeout: int = 900) -> subprocess.CompletedPr
 def json_output(done: subprocess.CompletedProcess):
     """The JSON document an ``airflow ... -o json`` command printed among its log lines."""
     assert done.returncode == 0, done.stdout + done.stderr
-    return json.loads(next(line for line in done.stdout.splitlines() if line.startswith("[")))
+    return json.loads(next(line.strip() for line in done.stdout.splitlines() if line.strip().startswith("[")))
 
 
 @pytest.fixture(scope="module")
