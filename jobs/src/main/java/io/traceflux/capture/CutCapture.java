@@ -17,11 +17,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -53,7 +52,8 @@ public final class CutCapture {
 
     private static final Pattern CAPTURE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private final SparkSession spark;
+    private final Supplier<SparkSession> session;
+    private SparkSession spark;
     private TableRef from;
     private TimeRange window;
     private String around;
@@ -68,12 +68,21 @@ public final class CutCapture {
     private Consumer<String> progress = step -> { };
     private Clock clock = Clock.systemUTC();
 
-    private CutCapture(SparkSession spark) {
-        this.spark = spark;
+    private CutCapture(Supplier<SparkSession> session) {
+        this.session = session;
     }
 
     public static CutCapture with(SparkSession spark) {
-        return new CutCapture(Objects.requireNonNull(spark, "spark"));
+        Objects.requireNonNull(spark, "spark");
+        return new CutCapture(() -> spark);
+    }
+
+    /**
+     * A cut whose session is obtained (once) when {@link #execute()} needs it, so that a command
+     * line reports a bad option before it starts Spark.
+     */
+    public static CutCapture with(Supplier<SparkSession> session) {
+        return new CutCapture(Objects.requireNonNull(session, "session"));
     }
 
     /** The lake, optionally pinned to a Delta version ({@code LAKE@N}). */
@@ -174,6 +183,9 @@ public final class CutCapture {
      */
     public CutResult execute() {
         validate();
+        if (spark == null) {
+            spark = session.get();
+        }
         long started = System.nanoTime();
         Path target = new Path(out);
         FileSystem fs = fileSystem(target);

@@ -15,7 +15,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -85,15 +84,17 @@ final class CaptureCommand implements Callable<Integer> {
         // Spark, the lake, the incident's span, the cut, production's tables.
         int steps = 3 + (around != null ? 1 : 0) + (incidents != null ? 1 : 0);
         Progress progress = new Progress(System.err, steps);
-        progress.step("starting Spark (" + (master == null ? "default master" : master) + ")");
-        SparkSession spark = Sessions.forJob("traceflux capture " + out, master);
-        CutResult result = configure(CutCapture.with(spark)).progress(progress::step).execute();
+        CutCapture cut = configure(CutCapture.with(() -> {
+            progress.step("starting Spark (" + (master == null ? "default master" : master) + ")");
+            return Sessions.forJob("traceflux capture " + out, master);
+        }));
+        CutResult result = cut.progress(progress::step).execute();
         result.warnings().forEach(w -> System.err.println("traceflux: warning: " + w));
         print(result, System.out);
         return ExitCode.OK;
     }
 
-    /** Every option parsed and checked, before Spark reads anything. */
+    /** Every option parsed and checked, before Spark starts. */
     CutCapture configure(CutCapture cut) {
         cut.from(TableRef.parse("--from", "lake", from)).out(out);
         if (windowStart != null || windowEnd != null) {
