@@ -1,6 +1,5 @@
 package io.traceflux.capture;
 
-import static io.traceflux.testkit.Signals.seconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,37 +44,19 @@ class CutCaptureTest extends SparkTestBase {
     @TempDir
     Path dir;
 
-    /**
-     * Eight signals over four hour partitions of two days; production's incidents INC-1 {b1, b2,
-     * b4}, INC-2 {a1, a2}, INC-3 {b2, c1}, with opened_at and fired_at as text.
-     */
+    /** {@link LakeFixture#twoDays()}. */
     static Signals lakeSignals() {
-        return Signals.at("2026-11-20T09:00:00Z")
-                .add("a1", seconds(600))
-                .add("a2", seconds(3000))
-                .add("b1", seconds(3600))
-                .add("b2", seconds(3899) + 999_999, s -> s.region("us-east"))
-                .add("b3", seconds(3900), s -> s.host("h3"))
-                .add("b4", seconds(5400))
-                .add("c1", seconds(8100))
-                .add("d1", seconds(15 * 3600 + 600));
+        return LakeFixture.twoDays();
     }
 
+    /** The lake of {@link LakeFixture#twoDays()} and {@link LakeFixture#production}. */
     @BeforeAll
     static void lake() {
         lake = LakeFixture.append(shared.resolve("lake"), lakeSignals().build(spark));
-        incidents = ref(LakeFixture.table(spark, shared.resolve("incidents"), LakeFixture.INCIDENTS,
-                new String[] {"INC-1", "2026-11-20T10:00:00Z", "critical", "edge down"},
-                new String[] {"INC-2", "2026-11-20 09:10:00", "major", "slow"},
-                new String[] {"INC-3", "2026-11-20T12:04:59+02:00", "minor", "flaky"}));
-        membership = ref(LakeFixture.table(spark, shared.resolve("membership"), LakeFixture.MEMBERSHIP,
-                new String[] {"INC-1", "b1"}, new String[] {"INC-1", "b2"}, new String[] {"INC-1", "b4"},
-                new String[] {"INC-2", "a1"}, new String[] {"INC-2", "a2"},
-                new String[] {"INC-3", "b2"}, new String[] {"INC-3", "c1"}));
-        actions = ref(LakeFixture.table(spark, shared.resolve("actions"), LakeFixture.ACTIONS,
-                new String[] {"INC-1", "page-oncall", "page", "edge-oncall", "2026-11-20T10:01:00Z"},
-                new String[] {"INC-2", "ticket-major", "ticket", "edge-team", "2026-11-20T09:20:00Z"},
-                new String[] {"INC-3", "notify-chat", "notify", "#edge", "2026-11-20T10:06:00.5Z"}));
+        LakeFixture.Production production = LakeFixture.production(spark, shared);
+        incidents = ref(production.incidents());
+        membership = ref(production.membership());
+        actions = ref(production.actions());
         w1Out = shared.resolve("w1");
         w1 = cut(w1Out).window(at("10:00:00"), at("10:05:00")).execute();
     }
@@ -90,7 +73,7 @@ class CutCaptureTest extends SparkTestBase {
         assertThat(result.signals()).isEqualTo(2);
         assertThat(result.unchanged()).isFalse();
         assertThat(result.warnings()).isEmpty();
-        assertThat(result.baseline()).contains(new BaselineCounts(2, 3, java.util.Optional.of(2L)));
+        assertThat(result.baseline()).contains(new BaselineCounts(2, 3, Optional.of(2L)));
 
         CaptureManifest manifest = CaptureManifest.read(spark.sparkContext().hadoopConfiguration(), out.toString());
         assertThat(manifest.captureId()).isEqualTo("w1");
@@ -143,7 +126,7 @@ class CutCaptureTest extends SparkTestBase {
 
         assertThat(ids(spark.read().format("delta").load(dir.resolve("w1/signals").toString()))).containsExactly("b1");
         assertThat(result.scope()).isEqualTo("region=eu-west");
-        assertThat(result.baseline()).contains(new BaselineCounts(1, 1, java.util.Optional.of(1L)));
+        assertThat(result.baseline()).contains(new BaselineCounts(1, 1, Optional.of(1L)));
     }
 
     @Test
@@ -155,7 +138,7 @@ class CutCaptureTest extends SparkTestBase {
         assertThat(again.unchanged()).isTrue();
         assertThat(again.signals()).isEqualTo(2);
         assertThat(again.window()).isEqualTo(w1.window());
-        assertThat(again.baseline()).contains(new BaselineCounts(2, 3, java.util.Optional.of(2L)));
+        assertThat(again.baseline()).contains(new BaselineCounts(2, 3, Optional.of(2L)));
         assertThat(Files.readAllBytes(w1Out.resolve("capture.json"))).isEqualTo(manifest);
         assertThat(listNames(w1Out.resolve("signals/_delta_log")))
                 .filteredOn(n -> n.endsWith(".json")).containsExactly("00000000000000000000.json");
@@ -192,9 +175,9 @@ class CutCaptureTest extends SparkTestBase {
         assertThat(result.signals()).isZero();
         assertThat(result.warnings()).singleElement().asString().contains("the capture is valid but empty");
         assertThat(result.scan().filesRead()).isZero();
-        Capture capture = Capture.open(spark, new CaptureRef(dir.resolve("quiet").toString(), java.util.Optional.empty()));
+        Capture capture = Capture.open(spark, new CaptureRef(dir.resolve("quiet").toString(), Optional.empty()));
         assertThat(capture.signals(spark).count()).isZero();
-        assertThat(result.baseline()).contains(new BaselineCounts(0, 0, java.util.Optional.of(0L)));
+        assertThat(result.baseline()).contains(new BaselineCounts(0, 0, Optional.of(0L)));
     }
 
     @Test
@@ -275,7 +258,7 @@ class CutCaptureTest extends SparkTestBase {
 
     @Test
     void aMissingProductionColumnIsRefused() {
-        Path noSeverity = LakeFixture.table(spark, dir.resolve("inc"), new org.apache.spark.sql.types.StructType()
+        Path noSeverity = LakeFixture.table(spark, dir.resolve("inc"), new StructType()
                 .add("incident_id", "string").add("opened_at", "string"), new String[] {"INC-1", "2026-11-20T10:00:00Z"});
 
         assertThatThrownBy(() -> CutCapture.with(spark).from(ref(lake)).window(at("10:00:00"), at("10:05:00"))
@@ -298,7 +281,7 @@ class CutCaptureTest extends SparkTestBase {
     }
 
     static TableRef ref(Path path) {
-        return new TableRef(path.toString(), java.util.Optional.empty());
+        return new TableRef(path.toString(), Optional.empty());
     }
 
     static Instant at(String time) {
