@@ -64,6 +64,7 @@ public final class WriteBundle {
     private int signalRowCap = DEFAULT_SIGNAL_ROWS;
     private int timelineCap = DEFAULT_TIMELINE_INCIDENTS;
     private Clock clock = Clock.systemUTC();
+    private Runnable beforePublish = () -> { };
 
     private WriteBundle(SparkSession spark) {
         this.spark = spark;
@@ -124,6 +125,16 @@ public final class WriteBundle {
     }
 
     /**
+     * Runs {@code gate} once the bundle is staged, before it replaces any earlier one; if the
+     * gate throws, the staged bundle is dropped and the exception propagates. A replay passes
+     * the wait for its own table writes, so that no bundle outlives tables that failed.
+     */
+    public WriteBundle beforePublish(Runnable gate) {
+        this.beforePublish = Objects.requireNonNull(gate, "gate");
+        return this;
+    }
+
+    /**
      * Reads the tables and writes the bundle.
      *
      * @throws InvalidInputException for an unknown execution, a missing executions table or a
@@ -139,6 +150,7 @@ public final class WriteBundle {
         Lineage lineage = new Lineage(tables.execution());
         try {
             BundleResult result = write(tables, lineage, output);
+            beforePublish.run();
             output.publish();
             return result;
         } catch (RuntimeException e) {

@@ -110,20 +110,22 @@ public final class RunReplay {
     /** Everything after the capture has been read once: from here on the run is recorded. */
     private ReplayResult run(Opened opened, Selected selected, ExecutionWriter writer, CompletableFuture<Void> started,
             Caches caches) {
+        CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
         try {
             Replayed replayed = replay(opened, selected, caches);
             Outputs outputs = compare(selected, replayed, caches);
-            awaitStart(started);
-            write(outputs, writer, opened.rerun());
+            await(started);
             ExecutionRecord done = opened.running().succeeded(Instant.now(), counts(selected, replayed));
             Dataset<Row> record = executionRow(done);
-            bundle(record, outputs);
+            written = write(outputs, writer, opened.rerun());
+            bundle(record, outputs, written);
+            await(written);
             progress.step("recording the execution");
             writer.replace(Table.EXECUTIONS, record);
             return result(done, selected, replayed, outputs);
         } catch (Exception e) {
             // Delta throws checked exceptions through Scala, which javac does not see: catch them too.
-            fail(started, writer, opened.running(), e);
+            fail(List.of(started, written), writer, opened.running(), e);
             throw e;
         }
     }
@@ -259,19 +261,27 @@ public final class RunReplay {
         }
     }
 
-    /** Writes every table of the run, side by side; each is one atomic commit. */
-    private void write(Outputs outputs, ExecutionWriter writer, boolean rerun) {
+    /**
+     * Starts writing every table of the run, side by side, each one atomic commit; the bundle
+     * is written meanwhile from the same held rows.
+     */
+    private CompletableFuture<Void> write(Outputs outputs, ExecutionWriter writer, boolean rerun) {
         progress.step("writing " + outputs.tables().size() + " tables under " + config.warehouse().root());
-        writer.writeAll(outputs.tables(), rerun);
+        return CompletableFuture.runAsync(() -> writer.writeAll(outputs.tables(), rerun));
     }
 
-    /** The evidence bundle, from the rows the run holds: the same files `traceflux bundle` writes. */
-    private void bundle(Dataset<Row> record, Outputs outputs) {
+    /**
+     * The evidence bundle, from the rows the run holds: the same files `traceflux bundle`
+     * writes. It is staged beside the table writes and published only once they have all
+     * committed, so a run whose tables failed leaves no bundle describing them.
+     */
+    private void bundle(Dataset<Row> record, Outputs outputs, CompletableFuture<Void> written) {
         progress.step("writing the evidence bundle under " + config.warehouse().bundlePath(config.executionId()));
         Row execution = record.first();
         WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId())
                 .source(new HeldTables(execution, outputs.tables(),
                         new WarehouseTables(spark, config.warehouse().root(), config.executionId())))
+                .beforePublish(() -> await(written))
                 .execute();
     }
 
@@ -319,14 +329,14 @@ public final class RunReplay {
 
     /**
      * Leaves the run {@code failed}, removing the rows it wrote where it can. Waits for the
-     * start record first, so that it cannot land after the failure. A cleanup step that fails
+     * start record and the table writes first, so that neither can land after the failure. A cleanup step that fails
      * too is attached to {@code cause} and does not stop the others: the failed record matters
      * most, and readers skip rows of executions that did not succeed.
      */
-    private void fail(CompletableFuture<Void> started, ExecutionWriter writer, ExecutionRecord running,
+    private void fail(List<CompletableFuture<Void>> pending, ExecutionWriter writer, ExecutionRecord running,
             Exception cause) {
         List<Runnable> cleanup = new ArrayList<>();
-        cleanup.add(() -> awaitStart(started));
+        pending.forEach(p -> cleanup.add(() -> await(p)));
         Table.REPLAY_OUTPUTS.forEach(t -> cleanup.add(() -> writer.delete(t)));
         cleanup.add(() -> writer.replace(Table.EXECUTIONS,
                 executionRow(running.failed(Instant.now(), String.valueOf(cause.getMessage())))));
@@ -344,12 +354,13 @@ public final class RunReplay {
     }
 
     /**
-     * Waits for the start record; its failure surfaces as itself, not wrapped (Delta's checked
-     * exceptions, thrown through Scala, as an unchecked one with their message).
+     * Waits for a step run beside the main sequence; its failure surfaces as itself, not
+     * wrapped (Delta's checked exceptions, thrown through Scala, as an unchecked one with their
+     * message).
      */
-    private static void awaitStart(CompletableFuture<Void> started) {
+    private static void await(CompletableFuture<Void> step) {
         try {
-            started.join();
+            step.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
