@@ -10,13 +10,10 @@ import io.traceflux.policy.Fields;
 import io.traceflux.policy.Node;
 import io.traceflux.policy.PolicyDocument;
 import io.traceflux.policy.PolicyError;
+import io.traceflux.policy.PolicyLoader;
 import io.traceflux.policy.PolicyRef;
 import io.traceflux.policy.PolicyValidationException;
 import io.traceflux.policy.Problems;
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -52,7 +49,7 @@ public final class SuiteReader {
 
     /** The validated suite in {@code file}. */
     public static Suite read(Path file) {
-        String text = text(file);
+        String text = PolicyLoader.readText(file, "suite file");
         if (text.isBlank()) {
             throw new PolicyValidationException(List.of(new PolicyError(file.toString(), "", 0,
                     "the file is empty: expected a mapping with suite, version and windows")));
@@ -238,17 +235,5 @@ public final class SuiteReader {
         }
         Path folder = file.toAbsolutePath().normalize().getParent();
         return folder.resolve(path).normalize().toString();
-    }
-
-    private static String text(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (MalformedInputException e) {
-            throw new PolicyValidationException(List.of(new PolicyError(file.toString(), "", 0, "not UTF-8 text")));
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException("--suite: no such file: " + file);
-        } catch (IOException e) {
-            throw new InvalidInputException("--suite: cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -139,7 +139,7 @@ class SuiteReaderTest {
     void aMissingFileIsInvalidInput() {
         assertThatThrownBy(() -> SuiteReader.read(dir.resolve("none.yaml")))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("--suite: no such file: " + dir.resolve("none.yaml"));
+                .hasMessage("suite file not found: " + dir.resolve("none.yaml"));
     }
 
     @Test
