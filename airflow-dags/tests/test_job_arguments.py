@@ -75,8 +75,6 @@ def test_manual_replay_passes_only_options_replay_accepts(dagbag, job_options, v
 
 
 def test_nightly_passes_only_options_regress_accepts(dagbag, job_options, variables):
-    if "traceflux regress" not in job_options:
-        pytest.skip("this build of the job has no regress command yet (SPEC 7.2)")
     build = dag_task(dagbag, "traceflux_nightly_regression", "regress_arguments").python_callable
     night = datetime(2026, 12, 6, 3, 0, tzinfo=timezone.utc)
 
@@ -88,6 +86,10 @@ def test_nightly_passes_only_options_regress_accepts(dagbag, job_options, variab
         assert built["run_id"] == "nightly-20261206"
     assert "--candidate" not in plain["args"]
     assert with_candidate["args"][-2:] == ["--candidate", "tt-checkout@v3"]
+    args = plain["args"]
+    assert args[args.index("--run-id") + 1] == "nightly-20261206"
+    assert args[args.index("--suite") + 1] == "/opt/traceflux/suites/golden.yaml"
+    assert args[args.index("--warehouse") + 1] == "s3a://tf/warehouse"
 
 
 def test_the_submit_operators_name_the_jobs_main_class(dagbag, job_options):
@@ -102,6 +104,8 @@ def test_the_check_itself_refuses_what_the_job_would(job_options):
         check_against(job_options, "replay", ["replay", "--capture", "c"])
     with pytest.raises(AssertionError, match="--capture needs a value"):
         check_against(job_options, "replay", ["replay", "--policy", "p", "--capture"])
+    with pytest.raises(AssertionError, match="needs --suite"):
+        check_against(job_options, "regress", ["regress", "--run-id", "nightly-20261206"])
 
 
 @pytest.mark.parametrize("run_id, expected", [

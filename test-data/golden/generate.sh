@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the golden windows test-data/golden/<window>/ from the public data under REALDATA
 # (see test-data/golden/README.md). Deterministic: the same input gives byte-identical files.
-# windows.json (the replays and expected figures) is maintained by hand.
+# suite.yaml (the regression suite: replays and expected figures) is maintained by hand.
 #
 #   test-data/golden/generate.sh [REALDATA]   REALDATA defaults to $TRACEFLUX_REALDATA, else ../shared/realdata
 #

@@ -110,11 +110,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private Path policiesRoot() {
-        if (policiesRoot != null) {
-            return policiesRoot;
-        }
-        String env = System.getenv("TRACEFLUX_POLICIES");
-        return Path.of(env == null || env.isBlank() ? "policies" : env);
+        return PoliciesFolder.orDefault(policiesRoot);
     }
 
     private static Instant instant(String option, String text) {

@@ -18,9 +18,14 @@ public final class ExecutionId {
     private ExecutionId() {
     }
 
+    /** Whether {@code id} may key output rows: 1-128 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit. */
+    public static boolean isValid(String id) {
+        return id != null && VALID.matcher(id).matches();
+    }
+
     /** {@code id} when it is valid; an {@link InvalidInputException} naming it otherwise. */
     public static String check(String id) {
-        if (id == null || !VALID.matcher(id).matches()) {
+        if (!isValid(id)) {
             throw new InvalidInputException("--execution-id: '" + id
                     + "' is not a valid id (1-128 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit)");
         }

@@ -53,7 +53,7 @@ final class DocumentReader {
         }
         JsonNode root = value("");
         if (parser.nextToken() != null) {
-            problems.add("", line(), "more than one YAML document: a policy file holds exactly one");
+            problems.add("", line(), "more than one YAML document: the file must hold exactly one");
         }
         return root;
     }

@@ -15,11 +15,11 @@ import java.util.function.Function;
  * An absent value reads as empty without a report: {@link #mapping} reports missing required
  * keys, and every other key is optional.
  */
-final class Fields {
+public final class Fields {
 
     private final Problems problems;
 
-    Fields(Problems problems) {
+    public Fields(Problems problems) {
         this.problems = problems;
     }
 
@@ -32,7 +32,7 @@ final class Fields {
      * key; returns whether it is a mapping at all (its known keys are then worth reading). Absent
      * is not a mapping, and not reported.
      */
-    boolean mapping(Node node, List<String> allowed, List<String> required) {
+    public boolean mapping(Node node, List<String> allowed, List<String> required) {
         if (!node.present()) {
             return false;
         }
@@ -53,7 +53,7 @@ final class Fields {
         return true;
     }
 
-    Optional<String> string(Node node) {
+    public Optional<String> string(Node node) {
         if (!node.present()) {
             return Optional.empty();
         }
@@ -65,7 +65,7 @@ final class Fields {
     }
 
     /** A whole number that fits an int and is at least {@code min}. */
-    Optional<Integer> integer(Node node, int min) {
+    public Optional<Integer> integer(Node node, int min) {
         if (!node.present()) {
             return Optional.empty();
         }
@@ -82,7 +82,7 @@ final class Fields {
     }
 
     /** A finite number, integer or not. */
-    Optional<Double> number(Node node) {
+    public Optional<Double> number(Node node) {
         if (!node.present()) {
             return Optional.empty();
         }
@@ -93,7 +93,7 @@ final class Fields {
         return Optional.of(node.json().doubleValue());
     }
 
-    Optional<List<Node>> list(Node node) {
+    public Optional<List<Node>> list(Node node) {
         if (!node.present()) {
             return Optional.empty();
         }
@@ -171,7 +171,7 @@ final class Fields {
     }
 
     /** The elements of a list, or none when it is absent or not a list (reported). */
-    List<Node> optionalList(Node node) {
+    public List<Node> optionalList(Node node) {
         return list(node).orElse(List.of());
     }
 }

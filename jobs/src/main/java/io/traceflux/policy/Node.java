@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A value of the parsed document together with its path and line, so that every check can say
- * where it failed. An absent key is a node too (a {@link MissingNode} at the parent's line).
+ * A value of a parsed document (a policy or a regression suite) together with its path and line,
+ * so that every check can say where it failed. An absent key is a node too (a {@link MissingNode} at the parent's line).
  */
-final class Node {
+public final class Node {
 
     private final JsonNode json;
     private final String path;
@@ -24,37 +24,37 @@ final class Node {
         this.lines = lines;
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         return json;
     }
 
-    String path() {
+    public String path() {
         return path;
     }
 
-    int line() {
+    public int line() {
         return line;
     }
 
-    boolean present() {
+    public boolean present() {
         return !json.isMissingNode();
     }
 
-    Node get(String key) {
+    public Node get(String key) {
         String childPath = DocPath.key(path, key);
         JsonNode child = json.isObject() && json.has(key) ? json.get(key) : MissingNode.getInstance();
         return new Node(child, childPath, lines.getOrDefault(childPath, line), lines);
     }
 
     /** The keys of a mapping in document order. */
-    List<String> keys() {
+    public List<String> keys() {
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         return keys;
     }
 
     /** The elements of a list. */
-    List<Node> elements() {
+    public List<Node> elements() {
         List<Node> elements = new ArrayList<>();
         for (int i = 0; i < json.size(); i++) {
             String childPath = DocPath.index(path, i);
@@ -64,7 +64,7 @@ final class Node {
     }
 
     /** What kind of value this is, for messages: "a list", "a string", "null" ... */
-    String kind() {
+    public String kind() {
         return switch (json.getNodeType()) {
             case OBJECT -> "a mapping";
             case ARRAY -> "a list";

@@ -32,7 +32,8 @@ public record PolicyDocument(JsonNode root, Map<String, Integer> lines) {
         return PolicyHash.canonicalSha256(root);
     }
 
-    Node rootNode() {
+    /** The document's root, for validation that reports paths and lines. */
+    public Node rootNode() {
         return new Node(root, "", lines.getOrDefault("", 0), lines);
     }
 }

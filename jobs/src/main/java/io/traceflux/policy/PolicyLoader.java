@@ -20,23 +20,27 @@ public final class PolicyLoader {
 
     /** The validated policy; {@link Policy#text()} is the file's exact text. */
     public static Policy load(Path file) {
-        return PolicyReader.read(file, readText(file));
+        return PolicyReader.read(file, readText(file, "policy file"));
     }
 
     /** The parsed but unvalidated document, for hashing and diffs of any YAML or JSON file. */
     public static PolicyDocument parseDocument(Path file) {
-        return PolicyDocument.parse(readText(file), file.toString());
+        return PolicyDocument.parse(readText(file, "policy file"), file.toString());
     }
 
-    static String readText(Path file) {
+    /**
+     * The UTF-8 text of a document file ({@code what}: "policy file", "suite file"), its
+     * problems as invalid input that names the file.
+     */
+    public static String readText(Path file, String what) {
         try {
             return Files.readString(file);
         } catch (MalformedInputException e) {
             throw new PolicyValidationException(List.of(new PolicyError(file.toString(), "", 0, "not UTF-8 text")));
         } catch (NoSuchFileException e) {
-            throw new InvalidInputException("policy file not found: " + file);
+            throw new InvalidInputException(what + " not found: " + file);
         } catch (IOException e) {
-            throw new InvalidInputException("cannot read policy file " + file + ": " + e, e);
+            throw new InvalidInputException("cannot read " + what + " " + file + ": " + e, e);
         }
     }
 }

@@ -20,6 +20,11 @@ public final class PolicyRef {
     private PolicyRef() {
     }
 
+    /** Whether {@code text} has the {@code ID@vN} shape (and so is never read as a path). */
+    public static boolean isReference(String text) {
+        return REF.matcher(text).matches();
+    }
+
     /** The validated policy that {@code refOrPath} names. */
     public static Policy resolve(String refOrPath, Path policiesRoot) {
         return PolicyLoader.load(locate(refOrPath, policiesRoot));

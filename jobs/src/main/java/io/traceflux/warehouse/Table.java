@@ -18,7 +18,8 @@ import org.apache.spark.sql.types.StructType;
  * rows take. Writers ({@link ExecutionWriter}), parity, the baselines and the evidence bundle
  * all name tables through it, so a table is declared once.
  *
- * <p>Every table is keyed by {@code execution_id}. {@code required} columns must exist in any
+ * <p>Every table is keyed by {@code execution_id}, except {@link #REGRESSION_RUNS}, which is
+ * keyed by {@code run_id} and names each replay's {@code execution_id}. {@code required} columns must exist in any
  * warehouse that has the table (the SPEC 5.1 contract a reader depends on); the other columns
  * are read when present, so a table written by an older version still reads. {@code sortKey}
  * leads the order of exported rows; the remaining orderable columns break ties, so the order
@@ -54,7 +55,12 @@ public enum Table {
     BASELINE_INCIDENTS("baseline_incidents", TableSchemas.BASELINE_INCIDENTS,
             List.of("incident_id", "opened_at", "last_signal_at"), List.of("opened_at", "incident_id")),
     /** Governance (SPEC 6.5). */
-    APPROVALS("approvals", TableSchemas.APPROVALS, List.of(), List.of());
+    APPROVALS("approvals", TableSchemas.APPROVALS, List.of(), List.of()),
+    /** The nightly regression (SPEC 7.2): keyed by {@code run_id}, not written by a replay. */
+    REGRESSION_RUNS("regression_runs", TableSchemas.REGRESSION_RUNS,
+            List.of("run_id", "window", "policy", "status", "exit_code", "incident_parity", "bcubed_f1",
+                    "gates_passed", "moved", "started_at"),
+            List.of("run_id", "window", "policy"));
 
     /** The key column of every table. */
     public static final String EXECUTION_ID = "execution_id";
@@ -81,7 +87,7 @@ public enum Table {
         return tableName;
     }
 
-    /** The columns, in table order, {@link #EXECUTION_ID} first. */
+    /** The columns, in table order, the key first. */
     public StructType schema() {
         return schema;
     }

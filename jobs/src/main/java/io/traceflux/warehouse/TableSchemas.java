@@ -137,6 +137,25 @@ public final class TableSchemas {
             field("execution_id", TEXT), field("approver", TEXT), field("decision", TEXT), field("scope", TEXT),
             field("comment", TEXT), field("at", TIME), field("policy_sha256", TEXT));
 
+    /** A pinned figure that moved in a regression run: its name, the suite's value and the replay's, as text. */
+    public static final StructType MOVED_FIGURE = schema(
+            field("figure", TEXT), field("old", TEXT), field("new", TEXT));
+
+    /**
+     * SPEC 7.2, keyed by {@code run_id}: one row per window and policy version of a regression
+     * run; {@code execution_id} joins it to the replay's own tables. {@code moved}: the pinned
+     * figures that moved; {@code error}: why a replay could not run.
+     */
+    static final StructType REGRESSION_RUNS = schema(
+            field("run_id", TEXT), field("suite", TEXT), field("suite_version", DataTypes.IntegerType),
+            field("window", TEXT), field("capture", TEXT), field("baseline", TEXT), field("policy", TEXT),
+            field("policy_id", TEXT), field("policy_version", DataTypes.IntegerType),
+            field("candidate", DataTypes.BooleanType), field("policy_sha256", TEXT), field("execution_id", TEXT),
+            field("status", TEXT), field("exit_code", DataTypes.IntegerType), field("incident_parity", DOUBLE),
+            field("bcubed_f1", DOUBLE), field("gates_passed", DataTypes.BooleanType), field("incidents", LONG),
+            field("moved", DataTypes.createArrayType(MOVED_FIGURE)), field("error", TEXT),
+            field("code_version", TEXT), field("started_at", TIME), field("seconds", DOUBLE));
+
     private TableSchemas() {
     }
 

@@ -32,7 +32,8 @@ class OptionsCommandTest {
         options().fieldNames().forEachRemaining(names::add);
 
         assertThat(names).contains("traceflux", "traceflux replay", "traceflux executions", "traceflux executions list",
-                "traceflux executions show", "traceflux policy validate", "traceflux bundle", "traceflux options");
+                "traceflux executions show", "traceflux policy validate", "traceflux bundle", "traceflux options",
+                "traceflux regress");
         assertThat(options().get("traceflux executions").get("subcommands")).extracting(JsonNode::asText)
                 .containsExactly("list", "show");
     }

@@ -218,7 +218,7 @@ class PolicyValidationTest {
         assertThat(errors(write(minimal.replace("[check]", "[&f check, *f]")))).containsExactly(
                 "3 fingerprint.fields[1]: YAML aliases (*f) are not supported: write the value out");
         assertThat(errors(write(minimal + "---\npolicy: p\n"))).containsExactly(
-                "6 : more than one YAML document: a policy file holds exactly one");
+                "6 : more than one YAML document: the file must hold exactly one");
         assertThat(errors(write(minimal.replace("{gap: 2m}", "{gap: 2m")))).containsExactly(
                 "5 : not valid YAML: expected ',' or '}', but got <stream end>");
         assertThat(errors(write("policy: p\n\tversion: 1\n"))).containsExactly(

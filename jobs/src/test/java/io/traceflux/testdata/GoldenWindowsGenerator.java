@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
  * <pre>GoldenWindowsGenerator &lt;realdata folder&gt; &lt;golden folder&gt;</pre>
  *
  * Run it through {@code test-data/golden/generate.sh}; test-data/golden/README.md documents every
- * derivation. windows.json (the replays and their expected figures) is written by hand.
+ * derivation. suite.yaml (the replays and their expected figures) is written by hand.
  */
 public final class GoldenWindowsGenerator {
 
