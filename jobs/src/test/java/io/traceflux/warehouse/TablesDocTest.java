@@ -51,8 +51,9 @@ class TablesDocTest {
                     .as("%s, section ### `%s`: its column lines should read%n%s", DOC, table.tableName(),
                             expectedLines(table, documented))
                     .containsExactlyElementsOf(expected);
-            documented.stream().filter(c -> c.meaning().isBlank()).forEach(c -> soft.fail(
-                    "%s, section ### `%s`: column %s says nothing about its meaning", DOC, table.tableName(), c.name()));
+            documented.forEach(c -> soft.assertThat(c.meaning())
+                    .as("%s, section ### `%s`: the meaning of column %s", DOC, table.tableName(), c.name())
+                    .isNotBlank());
         }
         List<String> registered = Arrays.stream(Table.values()).map(Table::tableName).toList();
         soft.assertThat(sections.keySet()).as("%s: sections for tables the registry does not have", DOC)
