@@ -267,7 +267,13 @@ public final class RunReplay {
      */
     private CompletableFuture<Void> write(Outputs outputs, ExecutionWriter writer, boolean rerun) {
         progress.step("writing " + outputs.tables().size() + " tables under " + config.warehouse().root());
-        return CompletableFuture.runAsync(() -> writer.writeAll(outputs.tables(), rerun));
+        return CompletableFuture.runAsync(() -> {
+            writer.writeAll(outputs.tables(), rerun);
+            if (rerun) {
+                // An earlier attempt may have compared with a baseline this one does not have.
+                Table.REPLAY_OUTPUTS.stream().filter(t -> !outputs.tables().containsKey(t)).forEach(writer::delete);
+            }
+        });
     }
 
     /**
@@ -344,7 +350,10 @@ public final class RunReplay {
             try {
                 step.run();
             } catch (Exception e) {
-                cause.addSuppressed(e);
+                // The failed table writes surface here again as the cause itself.
+                if (e != cause && e.getCause() != cause) {
+                    cause.addSuppressed(e);
+                }
             }
         }
     }

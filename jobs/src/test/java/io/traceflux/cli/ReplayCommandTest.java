@@ -107,11 +107,17 @@ class ReplayCommandTest extends SparkTestBase {
 
     @Test
     void rerunningAnExecutionIdReplacesItsRowsAndTagsEveryCommit() {
-        assertThat(replay("--execution-id", "e2")).isZero();
-        List<String> first = rows(table("replay_signals", "e2"), "*");
+        assertThat(replay("--execution-id", "e2", "--baseline", "policy:edge@v1")).isZero();
+        List<String> first = rows(table("replay_signals", "e2"), "signal_id", "decision", "incident_id");
+        assertThat(table("parity_report", "e2").count()).isEqualTo(1);
         assertThat(replay("--execution-id", "e2")).isZero();
 
-        assertThat(rows(table("replay_signals", "e2"), "*")).isEqualTo(first).hasSize(4);
+        assertThat(rows(table("replay_signals", "e2"), "signal_id", "decision", "incident_id"))
+                .isEqualTo(first).hasSize(4);
+        // The re-run compared with nothing: the first attempt's comparison is gone with it.
+        for (String comparison : List.of("parity_report", "incident_diffs", "baseline_incidents", "rule_impact")) {
+            assertThat(table(comparison, "e2").count()).as(comparison).isZero();
+        }
         assertThat(table("replay_incidents", "e2").count()).isEqualTo(1);
         assertThat(table("quarantine", "e2").count()).isEqualTo(5);
         assertThat(table("executions", "e2").count()).isEqualTo(1);
