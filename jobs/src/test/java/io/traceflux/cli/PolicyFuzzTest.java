@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.InvalidInputException;
 import io.traceflux.policy.PolicyLoader;
-import java.io.ByteArrayOutputStream;
+import io.traceflux.testkit.Cli;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,9 +56,6 @@ class PolicyFuzzTest {
     @AfterAll
     static void stopWorker() {
         worker.shutdownNow();
-    }
-
-    record Run(int code, String err) {
     }
 
     /** What one case did: its outcome, the failures it showed, its time and its allocations. */
@@ -129,10 +124,10 @@ class PolicyFuzzTest {
             failures.add("the generator made a valid policy of a mutation that cannot be valid");
         }
 
-        Run validate = run("policy", "validate", file.toString());
+        Cli.Result validate = Cli.run("policy", "validate", file.toString());
         checkRun("policy validate", validate, valid ? 0 : 2, file, failures);
         if (!valid) { // a valid policy would start Spark: its replay is what the other tests run
-            Run replay = run("replay", "--capture", caseDir.resolve("no-capture").toString(), "--policy", file.toString(),
+            Cli.Result replay = Cli.run("replay", "--capture", caseDir.resolve("no-capture").toString(), "--policy", file.toString(),
                     "--warehouse", warehouse.toString(), "--execution-id", "fuzz");
             checkRun("replay", replay, 2, file, failures);
         }
@@ -148,9 +143,9 @@ class PolicyFuzzTest {
     }
 
     /** Exit code as expected; every stderr line one error naming the file; no stack trace. */
-    private static void checkRun(String command, Run run, int expected, Path file, List<String> failures) {
-        if (run.code() != expected) {
-            failures.add(command + " exited " + run.code() + ", not " + expected + ": " + firstLine(run.err()));
+    private static void checkRun(String command, Cli.Result run, int expected, Path file, List<String> failures) {
+        if (run.exit() != expected) {
+            failures.add(command + " exited " + run.exit() + ", not " + expected + ": " + firstLine(run.err()));
         }
         List<String> lines = run.err().lines().toList();
         if (expected == 2 && lines.isEmpty()) {
@@ -165,21 +160,6 @@ class PolicyFuzzTest {
         }
         if (lines.size() > 51) {
             failures.add(command + " printed " + lines.size() + " lines");
-        }
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
         }
     }
 
