@@ -5,11 +5,14 @@ import io.traceflux.InvalidInputException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code traceflux}: one launcher with the subcommands of SPEC 7.1. Bad input prints one
- * clear message and exits 2; an unexpected failure exits 1 without a stack trace unless
- * {@code TRACEFLUX_DEBUG} is set.
+ * clear message and exits 2; anything else that goes wrong, an {@link Error} such as
+ * StackOverflowError or OutOfMemoryError included, prints one line and exits 1, with the stack
+ * trace only under {@code --verbose} (or when {@code TRACEFLUX_DEBUG} is set).
  */
 @Command(name = "traceflux", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
@@ -22,6 +25,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print the stack trace of an unexpected failure (as TRACEFLUX_DEBUG=1 does).")
+    boolean verbose;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
@@ -33,10 +40,19 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (what tests call). */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler(Main::onException);
+        Main main = new Main();
+        return execute(main, new CommandLine(main), args);
+    }
+
+    /** Runs {@code args} on {@code cli}, whose root command is {@code main}. */
+    static int execute(Main main, CommandLine cli, String... args) {
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> unexpected(e, commandLine.getErr(), main.verbose));
         cli.setParameterExceptionHandler(Main::onBadArguments);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Throwable e) { // picocli hands Errors on; they must not end the process with a stack trace either
+            return unexpected(e, cli.getErr(), main.verbose);
+        }
     }
 
     private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
@@ -46,18 +62,23 @@ public final class Main implements Runnable {
         return ExitCode.INVALID_INPUT;
     }
 
-    private static int onException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        PrintWriter err = cli.getErr();
+    private static int unexpected(Throwable e, PrintWriter err, boolean verbose) {
         if (e instanceof InvalidInputException) {
             err.println("traceflux: error: " + e.getMessage());
+            err.flush();
             return ExitCode.INVALID_INPUT;
         }
-        err.println("traceflux: unexpected failure: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        if (System.getenv("TRACEFLUX_DEBUG") != null) {
-            e.printStackTrace(err);
-        } else {
-            err.println("(set TRACEFLUX_DEBUG=1 to see the stack trace)");
+        boolean trace = verbose || System.getenv("TRACEFLUX_DEBUG") != null;
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().strip().replaceAll("\\s+", " ");
+        if (message.length() > 1000) {
+            message = message.substring(0, 1000) + "...";
         }
+        err.println("traceflux: unexpected failure: " + e.getClass().getSimpleName() + message
+                + (trace ? "" : " (run with --verbose for the stack trace)"));
+        if (trace) {
+            e.printStackTrace(err);
+        }
+        err.flush();
         return ExitCode.UNEXPECTED;
     }
 }

@@ -2,12 +2,10 @@ package io.traceflux.pipeline;
 
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 
 import io.traceflux.policy.FingerprintField;
-import io.traceflux.policy.Regexes;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -17,7 +15,8 @@ import org.apache.spark.sql.Row;
 /**
  * Step 2: the fingerprint (SPEC 3.2), the first 16 lowercase hex characters of SHA-256 over
  * the UTF-8 text {@code name=value\n} for each field in order, after each field's optional
- * {@code normalize} replacement (unanchored, every match, literal replacement text).
+ * {@code normalize} replacement (unanchored, every match, literal replacement text), evaluated
+ * by RE2 in linear time ({@link Re2Columns}).
  */
 public final class Fingerprint implements PipelineStep {
 
@@ -46,7 +45,7 @@ public final class Fingerprint implements PipelineStep {
     private static Column normalized(FingerprintField f) {
         Column value = SignalFields.value(f.name());
         return f.normalize()
-                .map(n -> regexp_replace(value, Regexes.unanchoredJava(n.pattern()), Regexes.literalReplacement(n.replace())))
+                .map(n -> Re2Columns.replaceAll(value, n.pattern(), n.replace()))
                 .orElse(value);
     }
 }

@@ -4,14 +4,13 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 
 import io.traceflux.policy.Matcher;
-import io.traceflux.policy.Regexes;
 import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
- * Compiles Alertmanager matchers (SPEC 3.1) into native Spark column expressions, so a
- * policy never runs code of its own: equality on the resolved value, or {@code rlike} on a
- * fully anchored translation of the RE2 pattern.
+ * Compiles Alertmanager matchers (SPEC 3.1) into Spark column expressions, so a policy never
+ * runs code of its own: equality on the resolved value, or a full RE2 match evaluated in linear
+ * time ({@link Re2Columns}).
  */
 public final class MatcherColumns {
 
@@ -31,7 +30,7 @@ public final class MatcherColumns {
     public static Column one(Matcher m) {
         Column value = SignalFields.value(m.name());
         Column positive = m.op().isRegex()
-                ? value.rlike(Regexes.anchoredJava(m.value()))
+                ? Re2Columns.fullMatch(value, m.value())
                 : value.equalTo(lit(m.value()));
         return m.op().isNegated() ? not(positive) : positive;
     }

@@ -11,16 +11,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Builds the document tree from Jackson's YAML token stream (JSON is YAML too), recording the
- * line of every path on the way; ObjectMapper.readTree would lose the lines. Duplicate keys and
- * aliases, which a tree silently resolves, are reported; a syntax error ends the reading.
+ * line of every path on the way; ObjectMapper.readTree would lose the lines. Duplicate keys,
+ * aliases and tags, which a tree silently resolves, are reported; a syntax error ends the reading.
+ *
+ * <p>Hostile text is bounded: the whole text at most {@value PolicyLoader#MAX_BYTES} code points
+ * (SnakeYAML's own limit, for text that does not come from a file), nesting at most
+ * {@value #MAX_DEPTH} levels (this reader recurses per level; a policy needs five), keys and
+ * strings at most {@value #MAX_STRING} characters. Reaching a limit ends the reading with one
+ * error at its line. Aliases are never expanded (the token stream reports them as such), so an
+ * alias bomb costs nothing.
  */
 final class DocumentReader {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** Deepest nesting of lists and mappings accepted. */
+    static final int MAX_DEPTH = 64;
+
+    /** Longest key or string accepted, in UTF-16 characters. */
+    static final int MAX_STRING = 64 * 1024;
+
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final YAMLParser parser;
@@ -46,23 +60,34 @@ final class DocumentReader {
         }
     }
 
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(PolicyLoader.MAX_BYTES);
+        return options;
+    }
+
     private JsonNode document() throws IOException {
         if (parser.nextToken() == null) {
             problems.add("", 0, "the file is empty: expected a mapping with policy, version, fingerprint and correlation");
             problems.throwIfAny();
         }
-        JsonNode root = value("");
+        JsonNode root = value("", 0);
         if (parser.nextToken() != null) {
             problems.add("", line(), "more than one YAML document: the file must hold exactly one");
         }
         return root;
     }
 
-    private JsonNode value(String path) throws IOException {
+    private JsonNode value(String path, int depth) throws IOException {
         lines.putIfAbsent(path, line());
+        if (depth >= MAX_DEPTH && (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY)) {
+            problems.add(path, line(), "nested deeper than " + MAX_DEPTH + " levels of lists and mappings");
+            problems.throwIfAny();
+        }
+        tag(path);
         return switch (parser.currentToken()) {
-            case START_OBJECT -> mapping(path);
-            case START_ARRAY -> list(path);
+            case START_OBJECT -> mapping(path, depth + 1);
+            case START_ARRAY -> list(path, depth + 1);
             case VALUE_STRING -> string(path);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(path);
             case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(parser.getBooleanValue());
@@ -74,25 +99,26 @@ final class DocumentReader {
         };
     }
 
-    private ObjectNode mapping(String path) throws IOException {
+    private ObjectNode mapping(String path, int depth) throws IOException {
         ObjectNode mapping = NODES.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            checkLength(path, key, "key");
             String keyPath = DocPath.key(path, key);
             if (mapping.has(key)) {
                 problems.add(keyPath, line(), "duplicate key (first at line " + lines.get(keyPath) + ")");
             }
             lines.putIfAbsent(keyPath, line());
             parser.nextToken();
-            mapping.set(key, value(keyPath));
+            mapping.set(key, value(keyPath, depth));
         }
         return mapping;
     }
 
-    private JsonNode list(String path) throws IOException {
+    private JsonNode list(String path, int depth) throws IOException {
         var list = NODES.arrayNode();
         for (int i = 0; parser.nextToken() != JsonToken.END_ARRAY; i++) {
-            list.add(value(DocPath.index(path, i)));
+            list.add(value(DocPath.index(path, i), depth));
         }
         return list;
     }
@@ -101,7 +127,25 @@ final class DocumentReader {
         if (parser.isCurrentAlias()) {
             problems.add(path, line(), "YAML aliases (*" + parser.getText() + ") are not supported: write the value out");
         }
-        return NODES.textNode(parser.getText());
+        String text = parser.getText();
+        checkLength(path, text, "string");
+        return NODES.textNode(text);
+    }
+
+    /** A policy is plain data: an explicit tag ({@code !!str}, {@code !!java.lang.Runtime}) is refused. */
+    private void tag(String path) throws IOException {
+        String tag = parser.getTypeId();
+        if (tag != null) {
+            problems.add(path, line(), "YAML tags (" + tag.replaceFirst("^tag:yaml.org,2002:", "!!")
+                    + ") are not supported: a policy is plain data");
+        }
+    }
+
+    private void checkLength(String path, String text, String what) {
+        if (text.length() > MAX_STRING) {
+            problems.add(path, line(), "a " + what + " of " + text.length() + " characters; at most " + MAX_STRING + " are allowed");
+            problems.throwIfAny();
+        }
     }
 
     private JsonNode number(String path) throws IOException {

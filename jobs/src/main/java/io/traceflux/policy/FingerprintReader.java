@@ -70,12 +70,12 @@ final class FingerprintReader {
 
     /**
      * Valid RE2 that cannot match the empty string: an empty match would insert the replacement
-     * between characters, where RE2 and Java also disagree about what "every match" means.
+     * between characters, which is almost never meant, and engines disagree about where.
      */
     private boolean usableForReplace(Node node, String pattern) {
-        Optional<String> error = Regexes.re2Error(pattern);
+        Optional<String> error = Regexes.normalizeError(pattern);
         error.ifPresent(e -> problems.add(node, "invalid regex: " + e));
-        boolean matchesEmpty = error.isEmpty() && com.google.re2j.Pattern.compile(pattern).matcher("").find();
+        boolean matchesEmpty = error.isEmpty() && Regexes.matchesEmpty(pattern);
         if (matchesEmpty) {
             problems.add(node, "the pattern matches the empty string; make it match at least one character");
         }

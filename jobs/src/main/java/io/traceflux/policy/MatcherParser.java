@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * allows; the value must be double-quoted. Inside the quotes {@code \"} stands for {@code "} and
  * {@code \\} for {@code \}; any other backslash is kept with the character after it, so
  * {@code =~"web-\d+"} reaches the regex engine as {@code web-\d+}. Regex values must be valid RE2
- * and usable by the Java engine Spark runs (see {@link Regexes#re2Error}).
+ * within the size limits of {@link Regexes#re2Error}.
  */
 public final class MatcherParser {
 

@@ -6,9 +6,12 @@ import java.util.List;
 
 /**
  * Collects the errors of one policy or suite file so that all of them are reported at once, as a
- * {@link PolicyValidationException} (exit code 2).
+ * {@link PolicyValidationException} (exit code 2); a hostile file could hold hundreds of
+ * thousands, so the first {@value #MAX_REPORTED} by line are reported, then how many more there are.
  */
 public final class Problems {
+
+    static final int MAX_REPORTED = 50;
 
     private final String file;
     private final List<PolicyError> errors = new ArrayList<>();
@@ -38,6 +41,11 @@ public final class Problems {
         if (!errors.isEmpty()) {
             List<PolicyError> sorted = new ArrayList<>(errors);
             sorted.sort(Comparator.comparingInt(PolicyError::line)); // stable: same line keeps finding order
+            if (sorted.size() > MAX_REPORTED) {
+                int more = sorted.size() - MAX_REPORTED;
+                sorted = new ArrayList<>(sorted.subList(0, MAX_REPORTED));
+                sorted.add(new PolicyError(file, "", 0, "and " + more + " more error" + (more == 1 ? "" : "s")));
+            }
             throw new PolicyValidationException(sorted);
         }
     }

@@ -3,6 +3,10 @@ package io.traceflux.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class EscapingTest {
@@ -30,6 +34,30 @@ class EscapingTest {
         assertThat(CsvText.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(CsvText.cell("two\nlines")).isEqualTo("\"two\nlines\"");
         assertThat(CsvText.cell(" padded")).isEqualTo("\" padded\"");
+    }
+
+    @Test
+    void csvTextThatASpreadsheetWouldRunAsAFormulaIsNeutralised() {
+        assertThat(CsvText.textCell("=cmd|' /C calc'!A0")).isEqualTo("\"'=cmd|' /C calc'!A0\"");
+        assertThat(CsvText.textCell("@SUM(1+1)")).isEqualTo("\"'@SUM(1+1)\"");
+        assertThat(CsvText.textCell("+1")).isEqualTo("\"'+1\"");
+        assertThat(CsvText.textCell("-2+3")).isEqualTo("\"'-2+3\"");
+        assertThat(CsvText.textCell("\t=1")).isEqualTo("\"'\t=1\"");
+        assertThat(CsvText.textCell("\r=1")).isEqualTo("\"'\r=1\"");
+        assertThat(CsvText.textCell("=HYPERLINK(\"http://x\")")).isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+        assertThat(CsvText.textCell("a=1")).isEqualTo("a=1");
+        assertThat(CsvText.textCell("")).isEmpty();
+        assertThat(CsvText.textCell("a,=b")).isEqualTo("\"a,=b\"");
+    }
+
+    @Test
+    void csvNeutralisesTextColumnsOnlyNeverNumbers() {
+        StructType schema = new StructType().add("message", "string").add("delta", "long").add("ratio", "double")
+                .add("hosts", "array<string>");
+        Row row = new GenericRowWithSchema(new Object[] {"-3", -3L, -0.5,
+                scala.collection.JavaConverters.asScalaBuffer(List.of("=1+1")).toList()}, schema);
+
+        assertThat(CsvText.line(row)).isEqualTo("\"'-3\",-3,-0.5,\"[\"\"=1+1\"\"]\"\n");
     }
 
     @Test

@@ -146,7 +146,7 @@ class PolicyLoaderTest {
                 .isExactlyInstanceOf(InvalidInputException.class)
                 .hasMessage("policy file not found: " + dir.resolve("p/v1.yaml"));
         Path latin1 = Files.write(Files.createDirectories(dir.resolve("p")).resolve("v1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9});
-        assertThatThrownBy(() -> PolicyLoader.load(latin1)).hasMessage(latin1 + ": not UTF-8 text");
+        assertThatThrownBy(() -> PolicyLoader.load(latin1)).hasMessage(latin1 + ":1: not UTF-8 text (byte 0xE9 at offset 3)");
     }
 
     private static FingerprintField field(String name) {

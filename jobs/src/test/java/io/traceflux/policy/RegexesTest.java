@@ -2,99 +2,82 @@ package io.traceflux.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+/**
+ * RE2 semantics as the pipeline evaluates them ({@link Regexes#fullMatch}, {@link Regexes#replaceAll}),
+ * the validation gate with its size limits, and the literal patterns that skip the regex engine.
+ */
 class RegexesTest {
 
     @Test
-    void anchoredMatchesWholeValuesOnly() {
-        assertThat(Regexes.anchoredJava("api")).isEqualTo("\\A(?:api)\\z");
+    void fullMatchTakesWholeValuesOnly() {
         assertThat(fullMatch("api", "api")).isTrue();
         assertThat(fullMatch("api", "api-gw")).isFalse();
         assertThat(fullMatch("api", "my-api")).isFalse();
         assertThat(fullMatch("info|unknown", "unknown")).isTrue();
         assertThat(fullMatch("info|unknown", "info-x")).isFalse();
+        assertThat(fullMatch("a|ab", "ab")).as("any alternative may span the value, not only the first").isTrue();
+        assertThat(fullMatch("(a|ab)(c|bcd)(d*)", "abcd")).isTrue();
     }
 
     @Test
     void dotAndAnchorsFollowRe2LineRules() {
-        assertThat(Regexes.unanchoredJava("a.c")).isEqualTo("a[^\\n]c");
-        assertThat(fullMatch("a.c", "a\rc")).as("RE2's . matches \\r, Java's does not").isTrue();
+        assertThat(fullMatch("a.c", "a\rc")).as("RE2's . matches \\r").isTrue();
         assertThat(fullMatch("a.c", "a\u2028c")).isTrue();
         assertThat(fullMatch("a.c", "a\nc")).isFalse();
         assertThat(fullMatch("(?s)a.c", "a\nc")).isTrue();
-
-        assertThat(Regexes.unanchoredJava("^a$")).isEqualTo("(?:\\A)a(?:\\z)");
-        assertThat(found("a$", "a\n")).as("RE2's $ is the end of text, Java's also before a final newline").isFalse();
-        assertThat(found("^b", "a\nb")).isFalse();
-        assertThat(found("(?m)^b$", "a\nb\nc")).isTrue();
-        assertThat(find("(?m)^", "a\n")).as("RE2 (?m)^ also matches after a final newline").containsExactly("0-0", "2-2");
-        assertThat(found("\\Aa\\z", "a")).isTrue();
+        assertThat(replaced("a$", "a\n")).as("RE2's $ is the end of text, not before a final newline").isEqualTo("a\n");
+        assertThat(replaced("^b", "a\nb")).isEqualTo("a\nb");
+        assertThat(replaced("(?m)^b$", "a\nb\nc")).isEqualTo("a\n<>\nc");
+        assertThat(replaced("\\Aa\\z", "a")).isEqualTo("<>");
     }
 
     @Test
     void classesMeanWhatRe2Means() {
-        assertThat(Regexes.unanchoredJava("[[:alpha:]]+")).isEqualTo("[[A-Za-z]]+");
         assertThat(fullMatch("[[:alpha:]]+", "Edge")).isTrue();
         assertThat(fullMatch("[[:^digit:]]", "7")).isFalse();
         assertThat(fullMatch("[[:punct:]]+", "!/:@[`{~")).isTrue();
-        assertThat(fullMatch("\\s", "\u000b")).as("RE2's \\s lacks \\v, Java's has it").isFalse();
+        assertThat(fullMatch("\\s", "\u000b")).as("RE2's \\s lacks \\v").isFalse();
         assertThat(fullMatch("\\s+", " \t\n\f\r")).isTrue();
         assertThat(fullMatch("\\v", "\u000b")).isTrue();
-        assertThat(fullMatch("\\v", "\n")).as("Java's \\v is any vertical space").isFalse();
+        assertThat(fullMatch("\\v", "\n")).isFalse();
         assertThat(fullMatch("\\w+", "é")).isFalse();
-        assertThat(fullMatch("[a&&b]+", "a&b")).as("no Java class intersection").isTrue();
+        assertThat(fullMatch("[a&&b]+", "a&b")).as("no class intersection in RE2").isTrue();
         assertThat(fullMatch("[]a]+", "]a")).isTrue();
         assertThat(fullMatch("\\pL+", "Héllo")).isTrue();
-        assertThat(Regexes.unanchoredJava("\\p{Greek}\\p{^Greek}")).isEqualTo("\\p{IsGreek}\\P{IsGreek}");
         assertThat(fullMatch("\\p{Greek}+", "αβγ")).isTrue();
         assertThat(fullMatch("\\p{Any}", "😀")).isTrue();
+        assertThat(replaced("x\\b", "xé")).as("é is no word character in RE2").isEqualTo("<>é");
+        assertThat(replaced("\\bfoo\\b", "afoo foo.")).isEqualTo("afoo <>.");
     }
 
     @Test
-    void wordBoundaryIsAscii() {
-        assertThat(found("x\\b", "xé")).as("é is no word character in RE2").isTrue();
-        assertThat(found("(?i)X\\b", "xé")).isTrue();
-        assertThat(found("\\bfoo\\b", "a foo.")).isTrue();
-        assertThat(found("\\bfoo\\b", "afoo")).isFalse();
-        assertThat(found("o\\B", "foo")).isTrue();
-    }
-
-    @Test
-    void re2OnlySyntaxIsRewritten() {
-        assertThat(Regexes.unanchoredJava("(?P<host>web)-(\\d+)")).isEqualTo("(web)\\-([0-9]+)");
-        assertThat(fullMatch("(?P<host_1>web)", "web")).isTrue();
-        assertThat(Regexes.unanchoredJava("x{,3}")).isEqualTo("x\\{\\,3\\}");
+    void re2OnlySyntaxAndFlags() {
+        assertThat(fullMatch("(?P<host_1>web)-\\d+", "web-12")).isTrue();
         assertThat(fullMatch("x{,3}", "x{,3}")).as("RE2 reads {,3} as literal text").isTrue();
         assertThat(fullMatch("a{01}", "a{01}")).isTrue();
-        assertThat(fullMatch("a{2,3}", "aaa")).isTrue();
         assertThat(fullMatch("\\101\\x42\\x{43}\\0", "ABC\0")).as("octal and hex escapes").isTrue();
         assertThat(fullMatch("\\Qa.b\\E+", "a.bbb")).isTrue();
         assertThat(fullMatch("\\Qa.b\\E+", "axb")).isFalse();
-        assertThat(fullMatch("^*a", "a")).isTrue();
-    }
-
-    @Test
-    void flagsAreScopedLikeRe2() {
-        assertThat(Regexes.unanchoredJava("(?i)api")).isEqualTo("(?iu)api");
-        assertThat(fullMatch("(?i)api", "API")).isTrue();
         assertThat(fullMatch("(a(?i)b)c", "aBC")).isFalse();
         assertThat(fullMatch("(a(?i)b)c", "aBc")).isTrue();
         assertThat(fullMatch("a(?i)*", "aaa")).as("a quantifier after a flag group repeats the atom before it").isTrue();
-        assertThat(fullMatch("(?i:a)b", "Ab")).isTrue();
         assertThat(fullMatch("(?i)é", "É")).isTrue();
-        assertThat(find("(?U)a+", "aaa")).containsExactly("0-1", "1-2", "2-3");
-        assertThat(find("(?U)a+?", "aaa")).containsExactly("0-3");
+        assertThat(replaced("(?U)a+", "aaa")).isEqualTo("<><><>");
+        assertThat(replaced("(?U)a+?", "aaa")).isEqualTo("<>");
     }
 
     @Test
-    void replacementTextStaysLiteral() {
-        String replaced = Pattern.compile(Regexes.unanchoredJava("-[0-9]+$"))
-                .matcher("web-12").replaceAll(Regexes.literalReplacement("$1\\x"));
-        assertThat(replaced).isEqualTo("web$1\\x");
+    void replaceAllIsUnanchoredLeftToRightWithLiteralText() {
+        assertThat(Regexes.replaceAll("-[0-9]+$", "web-12", "$1\\x")).isEqualTo("web$1\\x");
+        assertThat(Regexes.replaceAll("[0-9]+", "a1b22c333", "#")).isEqualTo("a#b#c#");
+        assertThat(Regexes.replaceAll("aa", "aaaaa", "b")).as("non-overlapping").isEqualTo("bba");
+        assertThat(Regexes.replaceAll("\\b", "ab cd", "|")).as("empty matches move on one character").isEqualTo("|ab| |cd|");
+        assertThat(Regexes.replaceAll("x", "abc", "y")).isEqualTo("abc");
     }
 
     @Test
@@ -109,52 +92,80 @@ class RegexesTest {
         assertThat(Regexes.re2Error("\\Z")).contains("invalid escape sequence: `\\Z`");
     }
 
-    /** The translation agrees with re2j, an RE2 implementation, on every pattern and input here. */
     @Test
-    void agreesWithRe2jOnFullMatchAndFirstMatch() {
-        List<String> patterns = List.of("api", "a.c", "(?s)a.c", "^ab$", "(?m)^b$", "(?m)$", "\\bfoo\\b", "\\Bo",
-                "[[:alpha:]]+", "[[:^digit:]x]", "\\s+", "\\S", "[\\s\\d]", "x{,3}", "a{2,3}", "(?U)a+", "(?i)api",
-                "a(?i)b|c", "(a(?i)b)c", "[^]a]", "[a-c-e]", "\\Qa.b\\E+", "\\x41\\x{42}", "\\v", "\\pL+", "\\p{^Greek}",
-                "[\\p{Lu}\\d]", "(?P<n>x)y", "web-\\d+", "a|", "(?ms)^.*$", "(?m:^a)|b$", "(a|ab)(c|bcd)(d*)",
-                "(?i)\\w", "(?i)[^a-z]", "[[:print:]]+", "[[:cntrl:]]", "-[0-9]+$", "(?i)[^[:space:]]+");
-        List<String> inputs = List.of("", "api", "api-gw", "API", "abc", "a\nc", "a\rc", "ab\n", "a\nb\n", "\nb\n",
-                "foo bar", "foo_bar", "x,3}", "aaa", "aBc", "aBC", "C", "]", "-", "a.bbb", "AB", "\u000b", "Héllo",
-                "αβγ", "web-12", "abcd", "é", "\t\n", "a b\tc", "\u007f", "K", "\ud83d\ude00", "a\u2028b", "a\r\nb");
-        List<String> differences = new ArrayList<>();
-        for (String pattern : patterns) {
-            com.google.re2j.Pattern re2 = com.google.re2j.Pattern.compile(pattern);
-            for (String input : inputs) {
-                if (re2.matcher(input).matches() != fullMatch(pattern, input)) {
-                    differences.add("full " + pattern + " on " + input);
-                }
-                com.google.re2j.Matcher first = re2.matcher(input);
-                String re2First = first.find() ? first.start() + "-" + first.end() : "none";
-                List<String> javaMatches = find(pattern, input);
-                if (!re2First.equals(javaMatches.isEmpty() ? "none" : javaMatches.get(0))) {
-                    differences.add("first " + pattern + " on " + input);
-                }
-            }
+    void patternsThatWouldExhaustTheEngineAreRefusedBeforeCompiling() {
+        assertThat(Regexes.re2Error("((a{1000}){1000}){1000}")).get().asString()
+                .startsWith("too large: it expands to about 1,002,002,000 RE2 instructions, more than the 2,000 allowed");
+        assertThat(Regexes.re2Error("(a{100}){100}")).get().asString().startsWith("too large: it expands to about 10,200 ");
+        assertThat(Regexes.re2Error("x.".repeat(1001))).get().asString().startsWith("too large");
+        assertThat(Regexes.re2Error("(".repeat(5000) + "a" + ")".repeat(5000)))
+                .contains("groups nested 5000 deep; at most 100 levels are allowed");
+        assertThat(Regexes.re2Error("(?:a".repeat(100) + ")*".repeat(100))).isEmpty();
+        assertThat(Regexes.re2Error("(a{10}){100}")).as("1,200 instructions").isEmpty();
+        assertThat(Regexes.re2Error("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")).isEmpty();
+    }
+
+    @Test
+    void literalTextHasNoSizeLimitBecauseNoEngineRunsIt() {
+        String hosts = String.join("|", java.util.stream.IntStream.range(0, 3000).mapToObj(i -> "host-" + i + "\\.example").toList());
+        assertThat(Regexes.re2Error(hosts)).isEmpty();
+        assertThat(Regexes.normalizeError(hosts)).as("an alternation in a normalize runs in the engine").get().asString()
+                .startsWith("too large");
+        assertThat(Regexes.normalizeError("x".repeat(50_000))).isEmpty();
+        assertThat(Regexes.matchesEmpty("x".repeat(50_000))).isFalse();
+        assertThat(Regexes.matchesEmpty("a*")).isTrue();
+    }
+
+    @Test
+    void theSizeEstimateFollowsRe2Syntax() {
+        assertThat(Re2Size.of("abc").instructions()).isEqualTo(3);
+        assertThat(Re2Size.of("a{3}").instructions()).isEqualTo(3);
+        assertThat(Re2Size.of("[a{99}]{3}").instructions()).as("braces inside a class are literal").isEqualTo(3);
+        assertThat(Re2Size.of("\\{9999}").instructions()).as("an escaped brace is literal").isLessThan(10);
+        assertThat(Re2Size.of("\\Q(a){9}\\E").instructions()).as("\\Q...\\E is literal").isEqualTo(6);
+        assertThat(Re2Size.of("(?i)(?P<n>ab){10}").instructions()).isEqualTo(40);
+        assertThat(Re2Size.of("x{2,}").instructions()).isEqualTo(4);
+        assertThat(Re2Size.of("((").depth()).as("unbalanced text gets an estimate; re2j reports the error").isEqualTo(2);
+        assertThat(Regexes.re2Error("((")).contains("missing closing ): `((`");
+    }
+
+    @Test
+    void literalAlternativesNeedNoRegexEngine() {
+        assertThat(Regexes.literalAlternatives("info|unknown")).contains(List.of("info", "unknown"));
+        assertThat(Regexes.literalAlternatives("web\\.example|")).contains(List.of("web.example", ""));
+        assertThat(Regexes.literalAlternatives("fra 1/ams-2")).contains(List.of("fra 1/ams-2"));
+        assertThat(Regexes.literalAlternatives("web-\\d+")).isEmpty();
+        assertThat(Regexes.literalAlternatives("(?i)api")).isEmpty();
+        assertThat(Regexes.literalAlternatives("a{2}")).isEmpty();
+        assertThat(Regexes.literalAlternatives("\\x41")).isEmpty();
+    }
+
+    /** Patterns that make a backtracking engine take exponential or high polynomial time. */
+    static final List<String> PATHOLOGICAL = List.of("(.*.){10}#", "(a|aa)*b", "(a+)+b", "(a*)*b", "(x+x+)+y",
+            "(a|a)*c", "(.*)*#", "(\\w+\\s?)+$#");
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS) // a hang guard: backtracking would take years here
+    void pathologicalPatternsRunInLinearTimeOnLongValues() {
+        String as = "a".repeat(20_000);
+        for (String pattern : PATHOLOGICAL) {
+            assertThat(Regexes.re2Error(pattern)).as(pattern).isEmpty();
+            assertThat(fullMatch(pattern, as)).as(pattern).isFalse();
+            assertThat(Regexes.replaceAll(pattern, as + "!", "-").equals(as + "!")).as(pattern).isTrue();
         }
-        assertThat(differences).isEmpty();
+        assertThat(fullMatch("(?:a?){30}a{30}", as)).isFalse();
+        assertThat(fullMatch("(a|aa)*b", as + "b")).isTrue();
+        assertThat(fullMatch("(.*.){10}#", as + "#")).isTrue();
     }
 
     private static boolean fullMatch(String re2, String input) {
-        assertThat(Regexes.re2Error(re2)).isEmpty();
-        return Pattern.compile(Regexes.anchoredJava(re2)).matcher(input).find();
+        assertThat(Regexes.re2Error(re2)).as(re2).isEmpty();
+        return Regexes.fullMatch(re2, input);
     }
 
-    private static boolean found(String re2, String input) {
-        return !find(re2, input).isEmpty();
-    }
-
-    /** start-end of every match Java finds with the unanchored translation. */
-    private static List<String> find(String re2, String input) {
-        assertThat(Regexes.re2Error(re2)).isEmpty();
-        java.util.regex.Matcher m = Pattern.compile(Regexes.unanchoredJava(re2)).matcher(input);
-        List<String> matches = new ArrayList<>();
-        while (m.find()) {
-            matches.add(m.start() + "-" + m.end());
-        }
-        return matches;
+    /** {@code input} with every match of {@code re2} shown as {@code <>}. */
+    private static String replaced(String re2, String input) {
+        assertThat(Regexes.re2Error(re2)).as(re2).isEmpty();
+        return Regexes.replaceAll(re2, input, "<>");
     }
 }
