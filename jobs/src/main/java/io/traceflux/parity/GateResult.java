@@ -12,10 +12,11 @@ import org.apache.spark.sql.RowFactory;
  *
  * @param name      a {@link GovernanceSpec#GATE_NAMES} name
  * @param threshold the policy's threshold
- * @param actual    the execution's figure
+ * @param actual    the execution's figure; null when it cannot be known (an action gate against a
+ *                  production baseline whose actions were not captured), and the gate then fails
  * @param passed    {@code min_*}: actual &gt;= threshold; {@code max_*}: actual &lt;= threshold
  */
-public record GateResult(String name, double threshold, double actual, boolean passed) {
+public record GateResult(String name, double threshold, Double actual, boolean passed) {
 
     /**
      * Slack for floating-point noise: an F1 that is mathematically 0.95 may be computed as
@@ -24,20 +25,21 @@ public record GateResult(String name, double threshold, double actual, boolean p
     static final double TOLERANCE = 1e-9;
 
     /**
-     * Evaluates every gate in {@code thresholds}, in its order, against {@code actuals}.
+     * Evaluates every gate in {@code thresholds}, in its order, against {@code actuals} (a null
+     * actual fails its gate).
      *
      * @throws IllegalArgumentException for a gate name policy validation should have rejected
      */
     static List<GateResult> evaluate(Map<String, Double> thresholds, Map<String, Double> actuals) {
         List<GateResult> results = new ArrayList<>();
         thresholds.forEach((name, threshold) -> {
-            Double actual = actuals.get(name);
-            if (!GovernanceSpec.GATE_NAMES.contains(name) || actual == null) {
+            if (!GovernanceSpec.GATE_NAMES.contains(name) || !actuals.containsKey(name)) {
                 throw new IllegalArgumentException("unknown parity gate: " + name);
             }
-            boolean passed = name.startsWith("min_")
+            Double actual = actuals.get(name);
+            boolean passed = actual != null && (name.startsWith("min_")
                     ? actual >= threshold - TOLERANCE
-                    : actual <= threshold + TOLERANCE;
+                    : actual <= threshold + TOLERANCE);
             results.add(new GateResult(name, threshold, actual, passed));
         });
         return results;

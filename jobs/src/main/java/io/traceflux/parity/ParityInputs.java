@@ -23,6 +23,7 @@ import org.apache.spark.sql.Row;
  * @param suppressionRules    the policy's rules, in order ({@code policy.suppression()})
  * @param gates               gate name to threshold ({@code policy.governance().gates()})
  * @param quarantinedByReason quarantined rows per reason, from the capture step
+ * @param actions             both sides' would-be actions, for action parity (SPEC 4.1)
  */
 public record ParityInputs(
         String executionId,
@@ -32,9 +33,19 @@ public record ParityInputs(
         Baseline baseline,
         List<SuppressionRule> suppressionRules,
         Map<String, Double> gates,
-        Map<String, Long> quarantinedByReason) {
+        Map<String, Long> quarantinedByReason,
+        ActionSides actions) {
+
+    /** Inputs of a comparison in which neither side has actions. */
+    public ParityInputs(String executionId, String scope, Comparison comparison, Dataset<Row> replayIncidents,
+            Baseline baseline, List<SuppressionRule> suppressionRules, Map<String, Double> gates,
+            Map<String, Long> quarantinedByReason) {
+        this(executionId, scope, comparison, replayIncidents, baseline, suppressionRules, gates, quarantinedByReason,
+                ActionSides.none());
+    }
 
     public ParityInputs {
+        Objects.requireNonNull(actions, "actions");
         Objects.requireNonNull(executionId, "executionId");
         Objects.requireNonNull(comparison, "comparison");
         Objects.requireNonNull(replayIncidents, "replayIncidents");

@@ -38,6 +38,26 @@ class GateResultTest {
     }
 
     @Test
+    void actionGatesPassAtOrBelowTheirThresholdAndFailWhenUnknown() {
+        Map<String, Double> actuals = new LinkedHashMap<>();
+        actuals.put("max_new_pages", 1.0);
+        actuals.put("max_lost_pages", 0.0);
+        actuals.put("max_page_delay", 90.5);
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        thresholds.put("max_new_pages", 0.0);
+        thresholds.put("max_lost_pages", 0.0);
+        thresholds.put("max_page_delay", 90.5);
+        assertThat(GateResult.evaluate(thresholds, actuals)).containsExactly(
+                new GateResult("max_new_pages", 0.0, 1.0, false),
+                new GateResult("max_lost_pages", 0.0, 0.0, true),
+                new GateResult("max_page_delay", 90.5, 90.5, true));
+        actuals.put("max_page_delay", 90.6);
+        actuals.put("max_new_pages", null);
+        assertThat(GateResult.evaluate(thresholds, actuals)).extracting(GateResult::passed)
+                .containsExactly(false, true, false);
+    }
+
+    @Test
     void noGatesIsAnEmptyList() {
         assertThat(GateResult.evaluate(Map.of(), ACTUALS)).isEqualTo(List.of());
     }
