@@ -92,12 +92,11 @@ final class ReportHtml {
         }
         html.append("<table><tr><th>Gate</th><th>Threshold</th><th>Actual</th><th>Result</th></tr>");
         for (ParityFigures.Gate g : p.gates()) {
-            String result = g.passed() == null ? Formats.NONE : g.passed() ? "passed" : "FAILED";
             html.append("<tr data-gate=\"").append(Html.text(g.name())).append("\" data-passed=\"")
                     .append(g.passed()).append("\"><td>").append(Html.text(g.name())).append("</td><td>")
                     .append(Html.text(Formats.number(g.threshold()))).append("</td><td>")
                     .append(Html.text(Formats.number(g.actual()))).append("</td><td class=\"")
-                    .append(Boolean.TRUE.equals(g.passed()) ? "pass" : "fail").append("\">").append(result)
+                    .append(Boolean.TRUE.equals(g.passed()) ? "pass" : "fail").append("\">").append(Html.text(g.result()))
                     .append("</td></tr>");
         }
         html.append("</table>");

@@ -107,7 +107,7 @@ final class SummaryMarkdown {
         }
         table(List.of("Gate", "Threshold", "Actual", "Result"), p.gates().stream()
                 .map(g -> List.of(t(g.name()), t(Formats.number(g.threshold())), t(Formats.number(g.actual())),
-                        g.passed() == null ? Formats.NONE : g.passed() ? "passed" : "**FAILED**"))
+                        Boolean.FALSE.equals(g.passed()) ? "**" + t(g.result()) + "**" : g.result()))
                 .toList());
     }
 

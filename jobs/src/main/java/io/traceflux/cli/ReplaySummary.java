@@ -41,7 +41,8 @@ final class ReplaySummary {
         }
         for (GateResult g : p.gates()) {
             out.printf(Locale.ROOT, "  gate       %-22s threshold %-8s actual %-8s %s%n", g.name(), number(g.threshold()),
-                    g.actual() == null ? "unknown" : number(g.actual()), g.passed() ? "passed" : "FAILED");
+                    g.actual() == null ? "unknown" : number(g.actual()),
+                    g.passed() ? "passed" : g.reason() == null ? "FAILED" : "FAILED: " + g.reason());
         }
     }
 

@@ -22,6 +22,7 @@ import io.traceflux.warehouse.Warehouse;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -41,6 +42,9 @@ final class BaselineLoader {
     private final Warehouse warehouse;
     private final String executionId;
     private final List<Dataset<Row>> cached = new ArrayList<>();
+    private Map<String, Long> versions = Map.of();
+    /** Production's actions as {@link #check} read and checked them; empty when not captured. */
+    private Optional<List<Firing>> productionActions = Optional.empty();
 
     BaselineLoader(SparkSession spark, Warehouse warehouse, String executionId) {
         this.spark = spark;
@@ -48,24 +52,32 @@ final class BaselineLoader {
         this.executionId = executionId;
     }
 
-    /** Refuses a baseline that cannot be read, with a message naming what is wrong. */
-    void check(BaselineSpec spec, Capture capture) {
+    /**
+     * Refuses a baseline that cannot be read, with a message naming what is wrong (production's
+     * actions are checked row by row here), and pins production's Delta tables: at the versions
+     * {@code pins} gives (an earlier attempt's), else at their latest. Returns the versions
+     * {@link #load} will read.
+     */
+    Map<String, Long> check(BaselineSpec spec, Capture capture, Map<String, Long> pins) {
         if (spec instanceof BaselineSpec.Production) {
             if (!capture.hasBaseline()) {
                 throw new InvalidInputException("--baseline production: capture " + capture.path()
                         + " has no baseline/ folder");
             }
-            BaselineTables.read(spark, capture.path()).actions().ifPresent(actions ->
+            BaselineTables tables = BaselineTables.read(spark, capture.path(), pins);
+            versions = tables.versions();
+            productionActions = tables.actions().map(actions ->
                     ProductionActions.collect(actions, BaselineTables.actionsPath(capture.path()).toString()));
         } else if (spec instanceof BaselineSpec.Execution e) {
             checkExecution(e.executionId());
         }
+        return versions;
     }
 
     /** The baseline over the selected signals (SPEC 2.1 columns plus any baseline_* columns). */
     ParityInputs.Baseline load(BaselineSpec spec, Capture capture, Dataset<Row> selected, CoPartition coPartition) {
         if (spec instanceof BaselineSpec.Production) {
-            BaselineTables tables = BaselineTables.read(spark, capture.path());
+            BaselineTables tables = BaselineTables.read(spark, capture.path(), versions);
             return ProductionBaseline.restrict(tables.membership(), selectedIds(selected))
                     .withIncidents(tables.incidents());
         }
@@ -92,16 +104,15 @@ final class BaselineLoader {
     }
 
     /**
-     * The baseline's would-be actions (SPEC 4.1): production's {@code baseline/actions/} (empty
-     * when the capture has none: unknown), the baseline execution's replay_actions rows, or the
+     * The baseline's would-be actions (SPEC 4.1): production's {@code baseline/actions/} as
+     * {@link #check} read them (empty when the capture has none: unknown), the baseline execution's replay_actions rows, or the
      * baseline policy's actions replayed over its incidents.
      *
      * @param baseline what {@link #load} returned for {@code spec}
      */
     Optional<ActionSides.Side> actions(BaselineSpec spec, Capture capture, ParityInputs.Baseline baseline) {
         if (spec instanceof BaselineSpec.Production) {
-            return BaselineTables.read(spark, capture.path()).actions().map(actions -> new ActionSides.Side(
-                    ProductionActions.collect(actions, BaselineTables.actionsPath(capture.path()).toString()), true));
+            return productionActions.map(firings -> new ActionSides.Side(firings, true));
         }
         if (spec instanceof BaselineSpec.Execution e) {
             if (!DeltaTable.isDeltaTable(spark, warehouse.tablePath(Table.REPLAY_ACTIONS))) {

@@ -7,11 +7,14 @@ import io.traceflux.bundle.HeldTables;
 import io.traceflux.bundle.WarehouseTables;
 import io.traceflux.bundle.WriteBundle;
 import io.traceflux.capture.Capture;
+import io.traceflux.capture.CaptureRef;
 import io.traceflux.capture.Quarantine;
 import io.traceflux.capture.Selection;
 import io.traceflux.capture.SelectionCounts;
 import io.traceflux.capture.TimeRange;
+import io.traceflux.capture.UnreadableCapture;
 import io.traceflux.parity.ActionSides;
+import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.Comparison;
 import io.traceflux.parity.ComputeParity;
 import io.traceflux.parity.ParityInputs;
@@ -31,6 +34,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Dataset;
@@ -67,9 +71,12 @@ public final class RunReplay {
         return STEPS;
     }
 
-    /** The pinned inputs, checked, and the executions row that says the run has started. */
+    /**
+     * The pinned inputs, checked, the executions row that says the run has started, and
+     * whether the execution id ran before (its rows are then replaced, not appended).
+     */
     private record Opened(Capture capture, Dataset<Row> raw, BaselineSpec baseline, BaselineLoader baselines,
-            ExecutionRecord running) {
+            ExecutionRecord running, boolean rerun) {
     }
 
     /** Every input row classified, the selected ones, their counts and the shuffle key. */
@@ -101,12 +108,21 @@ public final class RunReplay {
         Opened opened = open();
         ExecutionWriter writer = new ExecutionWriter(spark, config.warehouse(), config.executionId(),
                 config.policy().sha256());
-        CompletableFuture<Boolean> started = CompletableFuture.supplyAsync(() -> start(opened.running(), writer));
         try (Caches caches = new Caches()) {
             Selected selected = select(opened, caches);
+            CompletableFuture<Void> started = CompletableFuture.runAsync(() -> start(opened, writer));
+            return run(opened, selected, writer, started, caches);
+        }
+    }
+
+    /** Everything after the capture has been read once: from here on the run is recorded. */
+    private ReplayResult run(Opened opened, Selected selected, ExecutionWriter writer, CompletableFuture<Void> started,
+            Caches caches) {
+        try {
             Replayed replayed = replay(opened, selected, caches);
             Outputs outputs = compare(selected, replayed, caches);
-            write(outputs, writer, awaitStart(started));
+            awaitStart(started);
+            write(outputs, writer, opened.rerun());
             ExecutionRecord done = opened.running().succeeded(Instant.now(), counts(selected, replayed));
             Dataset<Row> record = executionRow(done);
             bundle(record, outputs);
@@ -120,21 +136,40 @@ public final class RunReplay {
         }
     }
 
-    /** Opens the capture, checks the baseline and builds the lineage; writes nothing. */
+    /**
+     * Opens the capture, checks the baseline and builds the lineage; writes nothing. A re-run
+     * of an execution id reads its Delta inputs at the versions the earlier attempt recorded,
+     * unless the command line pins others.
+     */
     private Opened open() {
         progress.step("opening capture " + config.capture());
-        Capture capture = Capture.open(spark, config.capture());
+        new CreateTables(spark, config.warehouse()).checkPaths(tablesToCreate());
+        Attempts attempts = Attempts.of(spark, config.warehouse(), config.executionId());
+        attempts.refuseIfRunning(config.executionId());
+        CaptureRef ref = config.capture().version().isPresent() ? config.capture()
+                : new CaptureRef(config.capture().path(),
+                        attempts.recordedVersion("capture_version", config.capture().path()));
+        Capture capture = Capture.open(spark, ref);
         Dataset<Row> raw = capture.signals(spark);
         BaselineSpec baseline = BaselineSpec.orDefault(config.baseline(), capture.hasBaseline());
         BaselineLoader baselines = new BaselineLoader(spark, config.warehouse(), config.executionId());
-        baselines.check(baseline, capture);
-        new CreateTables(spark, config.warehouse()).checkPaths(tablesToCreate());
+        Map<String, Long> pins = new TreeMap<>();
+        attempts.recordedVersion("baseline_incidents_version", capture.path())
+                .ifPresent(v -> pins.put(BaselineTables.INCIDENTS, v));
+        attempts.recordedVersion("baseline_membership_version", capture.path())
+                .ifPresent(v -> pins.put(BaselineTables.MEMBERSHIP, v));
+        Map<String, Long> versions = baselines.check(baseline, capture, pins);
         ExecutionRecord running = ExecutionRecord.running(
-                Lineages.of(config, capture, baseline, effectiveWindow(capture), Instant.now(), spark));
-        return new Opened(capture, raw, baseline, baselines, running);
+                Lineages.of(config, capture, baseline, versions, effectiveWindow(capture), Instant.now(), spark),
+                attempts.next());
+        return new Opened(capture, raw, baseline, baselines, running, attempts.isRerun());
     }
 
-    /** Quarantines bad rows and selects the window and scope (SPEC 2.1, 2.3). */
+    /**
+     * Quarantines bad rows and selects the window and scope (SPEC 2.1, 2.3). Its counts read
+     * every row of the capture: a file that cannot be read is invalid input, found here
+     * before anything is written.
+     */
     private Selected select(Opened in, Caches caches) {
         progress.step("quarantining and selecting signals");
         // Every later read of the signals joins these ids. Cached in one partition, each query
@@ -142,10 +177,16 @@ public final class RunReplay {
         // count, so that the count already sees a small cached relation and broadcasts it.
         Dataset<Row> duplicatedIds = caches.keep(Quarantine.duplicatedIds(in.raw()).coalesce(1),
                 StorageLevel.MEMORY_AND_DISK());
-        duplicatedIds.count();
         Dataset<Row> classified = new Quarantine(in.capture().manifest().window()).apply(in.raw(), duplicatedIds);
         Selection selection = new Selection(config.subWindow(), config.scope());
-        SelectionCounts counts = selection.counts(classified);
+        SelectionCounts counts;
+        try {
+            duplicatedIds.count();
+            counts = selection.counts(classified);
+        } catch (Exception e) {
+            // Spark reports unreadable files as checked exceptions through Scala: catch them too.
+            throw UnreadableCapture.explain(e, in.capture().path()).orElseThrow(() -> asUnchecked(e));
+        }
         int partitions = ShufflePartitions.sizeFor(spark, counts.selected());
         CoPartition coPartition = CoPartition.of(policies(in.baseline()), partitions);
         return new Selected(classified, selection.apply(classified), counts, coPartition);
@@ -210,6 +251,7 @@ public final class RunReplay {
         ParityResult parity = ComputeParity.of(new ParityInputs(config.executionId(), config.scope().toString(),
                 against.comparison(), replayed.incidents(), against.baseline(), config.policy().suppression(),
                 config.policy().governance().gates(), selected.counts().quarantinedByReason(),
+                selected.counts().inputRows(),
                 new ActionSides(new ActionSides.Side(replayed.firings(), !config.policy().actions().isEmpty()),
                         against.actions()))).execute();
         caches.onClose(parity::release);
@@ -222,19 +264,16 @@ public final class RunReplay {
     }
 
     /**
-     * Creates the tables a fresh warehouse lacks and records the run as started; returns
-     * whether this execution id ran before (its rows must then be replaced, not appended).
-     * Runs beside the first stages, which need no table.
+     * Creates the tables a fresh warehouse lacks and records the run as started. Runs beside
+     * the first stages, which need no table.
      */
-    private boolean start(ExecutionRecord running, ExecutionWriter writer) {
+    private void start(Opened opened, ExecutionWriter writer) {
         new CreateTables(spark, config.warehouse()).ifMissing(tablesToCreate());
-        boolean rerun = writer.recorded();
-        if (rerun) {
-            writer.replace(Table.EXECUTIONS, executionRow(running));
+        if (opened.rerun()) {
+            writer.replace(Table.EXECUTIONS, executionRow(opened.running()));
         } else {
-            writer.append(Table.EXECUTIONS, executionRow(running));
+            writer.append(Table.EXECUTIONS, executionRow(opened.running()));
         }
-        return rerun;
     }
 
     /** Writes every table of the run, side by side; each is one atomic commit. */
@@ -301,7 +340,7 @@ public final class RunReplay {
      * too is attached to {@code cause} and does not stop the others: the failed record matters
      * most, and readers skip rows of executions that did not succeed.
      */
-    private void fail(CompletableFuture<Boolean> started, ExecutionWriter writer, ExecutionRecord running,
+    private void fail(CompletableFuture<Void> started, ExecutionWriter writer, ExecutionRecord running,
             Exception cause) {
         List<Runnable> cleanup = new ArrayList<>();
         cleanup.add(() -> awaitStart(started));
@@ -317,13 +356,17 @@ public final class RunReplay {
         }
     }
 
+    private static RuntimeException asUnchecked(Exception e) {
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
+    }
+
     /**
      * Waits for the start record; its failure surfaces as itself, not wrapped (Delta's checked
      * exceptions, thrown through Scala, as an unchecked one with their message).
      */
-    private static boolean awaitStart(CompletableFuture<Boolean> started) {
+    private static void awaitStart(CompletableFuture<Void> started) {
         try {
-            return started.join();
+            started.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);

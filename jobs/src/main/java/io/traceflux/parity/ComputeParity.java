@@ -120,7 +120,7 @@ public final class ComputeParity {
         long downgraded = criticals(components, baseline, c -> !c.replayIds().isEmpty()
                 && AttributeChanges.highest(AttributeChanges.views(c.replayIds(), replay)) != Severity.CRITICAL);
         long newIncidents = counts.getOrDefault(ComponentClass.NEW, 0L);
-        Confidence confidence = Confidence.assess(new Confidence.Evidence(tally.selected(),
+        Confidence confidence = Confidence.assess(new Confidence.Evidence(inputs.inputRows(), tally.selected(),
                 ParityReport.total(inputs.quarantinedByReason()),
                 tally.unknownSeverity(), side.conflicts(), side.hasFingerprints(), side.hasSuppression(),
                 baselineIncidents));
@@ -137,7 +137,7 @@ public final class ComputeParity {
                 side.hasSuppression() ? agreement(tally.suppressionDiffs(), tally.selected()) : null,
                 missingCritical, downgraded, inputs.quarantinedByReason(), tally.unknownSeverity(), side.conflicts(),
                 tally.selected(), tally.compared(), newIncidents, tally.newlySuppressed(), confidence,
-                actions.figures(), GateResult.evaluate(inputs.gates(), actuals));
+                actions.figures(), GateResult.evaluate(inputs.gates(), actuals, tally.selected() == 0));
     }
 
     /** Share of selected signals without a difference; 1.0 when nothing was selected. */

@@ -14,9 +14,19 @@ import org.apache.spark.sql.RowFactory;
  * @param threshold the policy's threshold
  * @param actual    the execution's figure; null when it cannot be known (an action gate against a
  *                  production baseline whose actions were not captured), and the gate then fails
- * @param passed    {@code min_*}: actual &gt;= threshold; {@code max_*}: actual &lt;= threshold
+ * @param passed    {@code min_*}: actual &gt;= threshold; {@code max_*}: actual &lt;= threshold;
+ *                  never when no signal was selected or the figure is unknown
+ * @param reason    why the gate failed regardless of its figure; null when the figure decided
  */
-public record GateResult(String name, double threshold, Double actual, boolean passed) {
+public record GateResult(String name, double threshold, Double actual, boolean passed, String reason) {
+
+    /** The reason every gate of an execution that selected no signal fails with (SPEC 4). */
+    public static final String NOTHING_SELECTED =
+            "no signal was selected (the scope, window and quarantine left none): nothing was proven";
+
+    /** The reason an action gate fails when production's actions were not captured (SPEC 4.1). */
+    public static final String ACTIONS_UNKNOWN =
+            "production's actions are unknown (the capture has no baseline/actions/): nothing was compared";
 
     /**
      * Slack for floating-point noise: an F1 that is mathematically 0.95 may be computed as
@@ -25,12 +35,14 @@ public record GateResult(String name, double threshold, Double actual, boolean p
     static final double TOLERANCE = 1e-9;
 
     /**
-     * Evaluates every gate in {@code thresholds}, in its order, against {@code actuals} (a null
-     * actual fails its gate).
+     * Evaluates every gate in {@code thresholds}, in its order, against {@code actuals}; with
+     * {@code nothingSelected} each fails with {@link #NOTHING_SELECTED}, and a null actual (an
+     * unknown figure) fails its gate with {@link #ACTIONS_UNKNOWN}.
      *
      * @throws IllegalArgumentException for a gate name policy validation should have rejected
      */
-    static List<GateResult> evaluate(Map<String, Double> thresholds, Map<String, Double> actuals) {
+    static List<GateResult> evaluate(Map<String, Double> thresholds, Map<String, Double> actuals,
+            boolean nothingSelected) {
         List<GateResult> results = new ArrayList<>();
         thresholds.forEach((name, threshold) -> {
             if (!GovernanceSpec.GATE_NAMES.contains(name) || !actuals.containsKey(name)) {
@@ -40,12 +52,13 @@ public record GateResult(String name, double threshold, Double actual, boolean p
             boolean passed = actual != null && (name.startsWith("min_")
                     ? actual >= threshold - TOLERANCE
                     : actual <= threshold + TOLERANCE);
-            results.add(new GateResult(name, threshold, actual, passed));
+            String reason = nothingSelected ? NOTHING_SELECTED : actual == null ? ACTIONS_UNKNOWN : null;
+            results.add(new GateResult(name, threshold, actual, passed && reason == null, reason));
         });
         return results;
     }
 
     Row toRow() {
-        return RowFactory.create(name, threshold, actual, passed);
+        return RowFactory.create(name, threshold, actual, passed, reason);
     }
 }

@@ -23,6 +23,8 @@ import org.apache.spark.sql.Row;
  * @param suppressionRules    the policy's rules, in order ({@code policy.suppression()})
  * @param gates               gate name to threshold ({@code policy.governance().gates()})
  * @param quarantinedByReason quarantined rows per reason, from the capture step
+ * @param inputRows           every row the capture step read (selected or not): the
+ *                            denominator of the quarantined share
  * @param actions             both sides' would-be actions, for action parity (SPEC 4.1)
  */
 public record ParityInputs(
@@ -34,14 +36,15 @@ public record ParityInputs(
         List<SuppressionRule> suppressionRules,
         Map<String, Double> gates,
         Map<String, Long> quarantinedByReason,
+        long inputRows,
         ActionSides actions) {
 
     /** Inputs of a comparison in which neither side has actions. */
     public ParityInputs(String executionId, String scope, Comparison comparison, Dataset<Row> replayIncidents,
             Baseline baseline, List<SuppressionRule> suppressionRules, Map<String, Double> gates,
-            Map<String, Long> quarantinedByReason) {
+            Map<String, Long> quarantinedByReason, long inputRows) {
         this(executionId, scope, comparison, replayIncidents, baseline, suppressionRules, gates, quarantinedByReason,
-                ActionSides.none());
+                inputRows, ActionSides.none());
     }
 
     public ParityInputs {

@@ -21,7 +21,7 @@ import org.apache.spark.sql.functions;
 /**
  * Writes one execution's rows into the warehouse tables, atomically per table and
  * idempotently: each write is a single Delta commit. An execution id the warehouse has not
- * seen ({@link #recorded}) is appended blindly, which reads nothing of the table and never
+ * seen is appended blindly, which reads nothing of the table and never
  * conflicts with another execution's commit; a re-run replaces exactly the rows of its
  * {@code execution_id} ({@code replaceWhere}), so it never duplicates them. Every commit
  * carries the execution id and policy hash as Delta commit metadata ({@code userMetadata}), so
@@ -45,13 +45,6 @@ public final class ExecutionWriter {
         this.commitMetadata = metadata(executionId, policySha256);
     }
 
-    /** Whether the executions table already holds a row of this execution: a re-run. */
-    public boolean recorded() {
-        String path = warehouse.tablePath(Table.EXECUTIONS);
-        return DeltaTable.isDeltaTable(spark, path) && !spark.read().format("delta").load(path)
-                .filter(functions.col(Table.EXECUTION_ID).equalTo(executionId)).limit(1).isEmpty();
-    }
-
     /** Replaces this execution's rows of {@code table} by {@code rows} (which must carry execution_id). */
     public void replace(Table table, Dataset<Row> rows) {
         write(table, rows, true);
@@ -59,7 +52,7 @@ public final class ExecutionWriter {
 
     /**
      * Adds {@code rows} to {@code table} without reading it: only for an execution whose rows
-     * the table cannot hold yet (not {@link #recorded}).
+     * the table cannot hold yet (its executions row was never written).
      */
     public void append(Table table, Dataset<Row> rows) {
         write(table, rows, false);

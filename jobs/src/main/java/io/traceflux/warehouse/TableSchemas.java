@@ -23,16 +23,29 @@ public final class TableSchemas {
     private static final DataType TEXT_MAP = DataTypes.createMapType(TEXT, TEXT);
     private static final DataType TEXTS = DataTypes.createArrayType(TEXT);
 
-    /** One gate of the parity report: {@code passed} compares {@code actual} with {@code threshold}. */
+    /**
+     * One gate of the parity report: {@code passed} compares {@code actual} with {@code threshold};
+     * {@code reason} says why a gate failed whatever its figure (no signal selected), else null.
+     */
     public static final StructType GATE = schema(
             field("name", TEXT), field("threshold", DOUBLE), field("actual", DOUBLE),
-            field("passed", DataTypes.BooleanType));
+            field("passed", DataTypes.BooleanType), field("reason", TEXT));
 
     /** One linked (baseline, replay) pair of an incident_diffs component. */
     public static final StructType PAIR = schema(
             field("baseline_incident_id", TEXT), field("replay_incident_id", TEXT),
             field("overlap", LONG), field("jaccard", DOUBLE));
 
+    /** An earlier attempt of an execution id, as the next attempt found it. */
+    static final StructType ATTEMPT = schema(
+            field("attempt", DataTypes.IntegerType), field("status", TEXT), field("started_at", TIME),
+            field("finished_at", TIME), field("error", TEXT));
+
+    /**
+     * {@code baseline_*_version}: the Delta versions of the baseline tables read (null for
+     * Parquet); {@code attempt}, {@code previous_attempts} and {@code driver_*}: which attempt
+     * of the execution id the row is, how the earlier ones ended, and the JVM that runs it.
+     */
     static final StructType EXECUTIONS = schema(
             DataTypes.createStructField("execution_id", TEXT, false),
             DataTypes.createStructField("status", TEXT, false),
@@ -46,7 +59,9 @@ public final class TableSchemas {
             field("out_of_window_rows", LONG), field("out_of_scope_rows", LONG), field("suppressed_rows", LONG),
             field("duplicate_rows", LONG), field("incidents", LONG), field("code_version", TEXT),
             field("spark_version", TEXT), field("delta_version", TEXT), field("master", TEXT),
-            field("error", TEXT));
+            field("error", TEXT), field("baseline_incidents_version", LONG), field("baseline_membership_version", LONG),
+            field("attempt", DataTypes.IntegerType), field("previous_attempts", DataTypes.createArrayType(ATTEMPT)),
+            field("driver_host", TEXT), field("driver_pid", LONG), field("driver_started_at", TIME));
 
     /** {@code extra}: the capture's columns SPEC 2.1 does not name, as one JSON text (null: none). */
     static final StructType REPLAY_SIGNALS = schema(

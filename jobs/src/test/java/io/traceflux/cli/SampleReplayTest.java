@@ -66,6 +66,25 @@ class SampleReplayTest extends SparkTestBase {
         assertThat(v1.<String>getAs("confidence")).isEqualTo("high");
     }
 
+    /**
+     * A scope that matches no signal is a valid, reported run, but proves nothing: every gate
+     * fails with that reason (exit 3), and the quarantined share is one of every row read.
+     */
+    @Test
+    void aScopeThatSelectsNothingFailsEveryGate() {
+        assertThat(replay("nothing", "--scope", "service=no-such-service")).isEqualTo(3);
+
+        Row r = report("nothing");
+        assertThat(List.<Object>of(r.getAs("selected_signals"), r.getAs("gates_passed"))).containsExactly(0L, false);
+        assertThat(r.<String>getAs("confidence")).isEqualTo("low");
+        assertThat(r.getList(r.fieldIndex("confidence_reasons"))).contains("no selected signals")
+                .noneMatch(reason -> String.valueOf(reason).contains("4 of 4"));
+        assertThat(r.<Row>getList(r.fieldIndex("gates"))).hasSize(3).allSatisfy(g -> {
+            assertThat(g.<Boolean>getAs("passed")).isFalse();
+            assertThat(g.<String>getAs("reason")).startsWith("no signal was selected");
+        });
+    }
+
     @Test
     void theReplaysBundleEqualsTheOneRewrittenFromTheTables() throws IOException {
         assertThat(replay("v2-held", "--baseline", "policy:tt-checkout@v1")).isZero();

@@ -110,8 +110,8 @@ class ActionParityTest {
 
         assertThat(p.status()).isEqualTo(ActionSides.Status.UNKNOWN);
         assertThat(p.figures().pagesAdded()).isNull();
-        assertThat(GateResult.evaluate(Map.of("max_new_pages", 5.0), p.gateActuals()))
-                .containsExactly(new GateResult("max_new_pages", 5.0, null, false));
+        assertThat(GateResult.evaluate(Map.of("max_new_pages", 5.0), p.gateActuals(), false))
+                .containsExactly(new GateResult("max_new_pages", 5.0, null, false, GateResult.ACTIONS_UNKNOWN));
     }
 
     @Test
