@@ -284,7 +284,7 @@ public final class Bench {
         return "unknown";
     }
 
-    private static void check(Launch.Measured m, String what) {
+    static void check(Launch.Measured m, String what) {
         if (m.exitCode() != 0) {
             throw new IllegalStateException(what + " exited " + m.exitCode() + "; see " + m.stderr());
         }
@@ -326,7 +326,7 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "[%s] %-9s %s%n", Instant.now().toString().substring(11, 19), name, what);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

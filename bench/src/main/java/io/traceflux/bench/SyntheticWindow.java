@@ -233,6 +233,11 @@ final class SyntheticWindow {
 
     /** A uniform double in [0, 1) from the row number, the seed and a stream number k. */
     private Column uniform(int k) {
+        return uniform(seed, k);
+    }
+
+    /** The same for any seed: a uniform double in [0, 1) from the row number {@code id}. */
+    static Column uniform(long seed, int k) {
         return pmod(xxhash64(col("id"), lit(seed), lit(k)), lit(1L << 31)).cast("double").divide((double) (1L << 31));
     }
 
@@ -261,7 +266,7 @@ final class SyntheticWindow {
         return regions;
     }
 
-    private static Column stringArray(List<String> values) {
+    static Column stringArray(List<String> values) {
         return array(values.stream().map(v -> lit(v)).toArray(Column[]::new));
     }
 

@@ -51,10 +51,18 @@ public final class SignalSchema {
      * {@code capturePath} and every column that is missing or has a wrong type.
      */
     public static Dataset<Row> validate(Dataset<Row> signals, String capturePath) {
+        return checked(signals, "capture " + capturePath);
+    }
+
+    /**
+     * The same for any table of signals, such as a lake; {@code subject} starts the error
+     * message ({@code lake /data/lake@42: signals do not have ...}).
+     */
+    static Dataset<Row> checked(Dataset<Row> signals, String subject) {
         List<String> problems = problems(signals.schema());
         if (!problems.isEmpty()) {
-            throw new InvalidInputException("capture " + capturePath
-                    + ": signals do not have the SPEC 2.1 schema: " + String.join("; ", problems));
+            throw new InvalidInputException(subject + ": signals do not have the SPEC 2.1 schema: "
+                    + String.join("; ", problems));
         }
         Metadata added = new MetadataBuilder().putBoolean(ADDED_METADATA_KEY, true).build();
         Dataset<Row> result = signals;

@@ -1,5 +1,6 @@
 package io.traceflux.capture;
 
+import io.traceflux.InvalidInputException;
 import io.traceflux.policy.PolicySyntaxException;
 import io.traceflux.policy.Timestamps;
 
@@ -88,6 +89,16 @@ public final class TimestampText {
         } catch (PolicySyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The instant of a command-line option's value; an {@link InvalidInputException}
+     * naming {@code option} and showing the grammar when it is not one.
+     */
+    public static Instant option(String option, String text) {
+        return parse(text).orElseThrow(() -> new InvalidInputException(option + ": '" + text
+                + "' is not a timestamp like 2026-11-20T10:03:07.125Z"
+                + " (YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH:MM])"));
     }
 
     /**

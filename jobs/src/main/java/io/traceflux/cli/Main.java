@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Replays captured telemetry windows through a pinned correlation policy on Apache Spark.",
         subcommands = {ReplayCommand.class, ExecutionsCommand.class, PolicyCommand.class, BundleCommand.class,
-            OptionsCommand.class},
+            CaptureCommand.class, OptionsCommand.class},
         footer = {"", "Example:", "  traceflux replay --capture test-data/captures/nezha-tt-2023-01-29 --policy tt-checkout@v2"})
 public final class Main implements Runnable {
 

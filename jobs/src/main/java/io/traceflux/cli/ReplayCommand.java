@@ -121,7 +121,6 @@ final class ReplayCommand implements Callable<Integer> {
         if (text == null) {
             return null;
         }
-        return TimestampText.parse(text).orElseThrow(() -> new InvalidInputException(option + ": '" + text
-                + "' is not a timestamp like 2026-11-20T10:03:07.125Z (YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH:MM])"));
+        return TimestampText.option(option, text);
     }
 }
