@@ -39,21 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ActionReplayTest extends SparkTestBase {
 
-    static final String R1 = "inc-38239e363b04c600";
-    static final String R2 = "inc-7c29b168acad14cb";
+    static final String R1 = BaselineReplayTest.R1;
+    static final String R2 = BaselineReplayTest.R2;
+    /** inc- + sha256("edge\nregion=eu-west,pop=fra1\np")[:16]. */
     static final String R3 = "inc-31550114bb16617c";
 
-    static final String HEAD = """
-            policy: edge
-            version: %d
-            severity_map: {ERROR: major}
-            fingerprint: {fields: [check, host]}
-            dedup: {window: 1m}
-            suppression:
-              - id: drop-info
-                drop: ['severity=~"info|unknown"']
-            correlation: {group_by: [region, pop], gap: 2m, min_signals: 2}
-            """;
+    /** {@link ReplayCommandTest#POLICY} (edge@v1) with its version left open. */
+    static final String HEAD = ReplayCommandTest.POLICY.replace("version: 1\n", "version: %d\n");
     static final String V1 = HEAD.formatted(1) + """
             actions:
               - id: page-critical
