@@ -126,8 +126,8 @@ class ActionReplayTest extends SparkTestBase {
         Row prod = report(warehouse, "prod");
         assertThat(List.of(prod.getAs("pages_added"), prod.getAs("pages_removed"))).containsExactly(1L, 2L);
         assertThat(prod.<Double>getAs("max_page_delay")).isCloseTo(25.0, within(1e-9));
-        assertThat(gates(prod)).containsExactly("[max_new_pages,0.0,1.0,false]", "[max_lost_pages,0.0,2.0,false]",
-                "[max_page_delay,30.0,25.0,true]");
+        assertThat(gates(prod)).containsExactly("[max_new_pages,0.0,1.0,false,null]",
+                "[max_lost_pages,0.0,2.0,false,null]", "[max_page_delay,30.0,25.0,true,null]");
         assertThat(strings(table(warehouse, "baseline_actions", "prod"), "incident_id, action_id, held_by_cooldown",
                 "fires_at")).containsExactly("B1 jira-1 false", "B1 pd-1 false", "B4 pd-3 false", "B2 jira-2 false",
                 "B3 jira-3 false", "B3 pd-2 false");
@@ -145,8 +145,8 @@ class ActionReplayTest extends SparkTestBase {
         Row pol = report(warehouse, "pol");
         assertThat(List.of(pol.getAs("pages_added"), pol.getAs("pages_removed"), pol.getAs("max_page_delay")))
                 .containsExactly(0L, 1L, 30.0);
-        assertThat(gates(pol)).containsExactly("[max_new_pages,0.0,0.0,true]", "[max_lost_pages,0.0,1.0,false]",
-                "[max_page_delay,30.0,30.0,true]");
+        assertThat(gates(pol)).containsExactly("[max_new_pages,0.0,0.0,true,null]",
+                "[max_lost_pages,0.0,1.0,false,null]", "[max_page_delay,30.0,30.0,true,null]");
 
         // Against the first execution (the same policy): every action KEPT at the same time, the
         // held page left out on both sides: no row, every action gate passes, exit 0.
