@@ -125,6 +125,49 @@ final class Narrative {
         return s.toString();
     }
 
+    /**
+     * Why the actions were not compared, or null when they were (pages_added is recorded).
+     * A run without a baseline has no parity report, so it never asks.
+     */
+    static String noActionParity(ParityFigures p) {
+        return p.count("pages_added") != null ? null
+                : "Actions were not compared: neither side has actions, or the capture has no baseline/actions/ "
+                        + "(production's actions unknown).";
+    }
+
+    /**
+     * The pages that change who gets woken up, one line each: ADDED (replay only), then
+     * REMOVED (baseline only), then KEPT ones whose first firing moved, latest first.
+     */
+    static List<String> pageChanges(BundleContent c) {
+        List<Row> rows = new ArrayList<>(c.table(Table.ACTION_DIFFS).map(ExportedTable::head).orElse(List.of()));
+        rows.removeIf(r -> !"page".equals(RowValues.string(r, "kind")));
+        List<String> lines = new ArrayList<>();
+        for (String cls : List.of("ADDED", "REMOVED")) {
+            rows.stream().filter(r -> cls.equals(RowValues.string(r, "class"))).forEach(r -> {
+                boolean added = cls.equals("ADDED");
+                long n = Objects.requireNonNullElse(RowValues.longValue(r, added ? "replay_firings" : "baseline_firings"),
+                        0L);
+                lines.add(cls + " page " + RowValues.string(r, "target") + ": " + n + (n == 1 ? " firing" : " firings")
+                        + (added ? " only in the replay" : " only in the baseline") + ", first at "
+                        + Formats.clock(RowValues.instant(r, added ? "replay_first_at" : "baseline_first_at"))
+                        + " (component " + RowValues.string(r, "component_id") + ")");
+            });
+        }
+        rows.stream().filter(r -> "KEPT".equals(RowValues.string(r, "class")))
+                .sorted(Comparator.comparingDouble((Row r) -> -Objects.requireNonNullElse(
+                        RowValues.doubleValue(r, "shift_seconds"), 0.0)))
+                .forEach(r -> {
+                    double shift = Objects.requireNonNullElse(RowValues.doubleValue(r, "shift_seconds"), 0.0);
+                    lines.add((shift > 0 ? "LATER" : "EARLIER") + " page " + RowValues.string(r, "target") + ": first "
+                            + "firing " + Formats.number(Math.abs(shift)) + " s " + (shift > 0 ? "later" : "earlier")
+                            + " (" + Formats.clock(RowValues.instant(r, "replay_first_at")) + " instead of "
+                            + Formats.clock(RowValues.instant(r, "baseline_first_at")) + ", component "
+                            + RowValues.string(r, "component_id") + ")");
+                });
+        return lines;
+    }
+
     /** Quarantined rows per reason, e.g. {@code invalid_ts 3, null_signal_id 1}. */
     static String quarantine(BundleContent c) {
         if (c.quarantine().isEmpty()) {

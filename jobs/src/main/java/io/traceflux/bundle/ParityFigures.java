@@ -52,7 +52,10 @@ final class ParityFigures {
             new String[] {"missing_critical", "Critical incidents missing"},
             new String[] {"quarantined", "Quarantined rows"},
             new String[] {"unknown_severity", "Unknown severity"},
-            new String[] {"baseline_conflicts", "Baseline conflicts"});
+            new String[] {"baseline_conflicts", "Baseline conflicts"},
+            new String[] {"pages_added", "Pages added"},
+            new String[] {"pages_removed", "Pages removed"},
+            new String[] {"max_page_delay", "Max page delay (s)"});
 
     private static final Set<String> RATIOS = Set.of("incident_parity", "bcubed_precision", "bcubed_recall",
             "bcubed_f1", "fingerprint_agreement", "suppression_agreement");
@@ -117,6 +120,9 @@ final class ParityFigures {
     }
 
     private String display(String key) {
+        if (key.equals("max_page_delay")) {
+            return Formats.number(ratio(key));
+        }
         return RATIOS.contains(key) ? Formats.ratio(ratio(key)) : Formats.count(count(key));
     }
 }

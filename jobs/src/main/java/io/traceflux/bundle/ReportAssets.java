@@ -40,8 +40,16 @@ final class ReportAssets {
             .c-SPLIT{fill:#8e24aa;background:#8e24aa}.c-MERGED{fill:#3949ab;background:#3949ab}
             .c-RESHAPED{fill:#6d4c41;background:#6d4c41}.c-MISSING{fill:#e53935;background:#e53935}
             .c-NEW{fill:#1e88e5;background:#1e88e5}.c-UNCOMPARED{fill:#90a4ae;background:#90a4ae}
+            .legend svg.legend-mark{margin:0 4px 0 12px;vertical-align:-1px}
             .legend span.swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin:0 4px 0 12px;\
             vertical-align:-2px}
+            .k-page{fill:#b71c1c;stroke:#b71c1c}.k-ticket{fill:#f9a825;stroke:#f9a825}
+            .k-runbook{fill:#00897b;stroke:#00897b}.k-notify{fill:#5e35b1;stroke:#5e35b1}
+            circle.mark{stroke:#fff;stroke-width:1.2}circle.held{fill:#fff!important;stroke-width:1.6}
+            circle.held.k-page{stroke:#b71c1c}circle.held.k-ticket{stroke:#f9a825}
+            circle.held.k-runbook{stroke:#00897b}circle.held.k-notify{stroke:#5e35b1}
+            line.shift{stroke-width:2.5;stroke-dasharray:3 2}line.shift.later{stroke:#b71c1c}
+            line.shift.earlier{stroke:#2e7d32}
             .panel{border:1px solid #dde1ea;border-radius:6px;padding:8px 12px;margin-top:8px;background:#fafbfd}
             """;
 

@@ -45,6 +45,7 @@ final class ReportHtml {
         c.parity().ifPresentOrElse(this::parity, () -> html.append("<p class=\"callout\" id=\"no-baseline\">")
                 .append(Html.text(Narrative.NO_BASELINE)).append("</p>\n"));
         timeline();
+        actions();
         c.parity().ifPresent(p -> changes());
         signals();
         governance();
@@ -113,7 +114,13 @@ final class ReportHtml {
                 ComponentIndex.UNCOMPARED)) {
             html.append("<span class=\"swatch c-").append(cls).append("\"></span>").append(cls);
         }
-        html.append("</p>");
+        html.append("<br>");
+        for (String kind : List.of("page", "ticket", "runbook", "notify")) {
+            legendMark("dot k-" + kind, kind);
+        }
+        legendMark("dot k-page held", "held by cooldown");
+        html.append("<svg class=\"legend-mark\" width=\"18\" height=\"10\"><line class=\"shift later\" x1=\"1\" x2=\"17\""
+                + " y1=\"5\" y2=\"5\"/></svg>moved later than the baseline</p>");
         if (!c.timeline().baseline()) {
             html.append("<p class=\"note\">Only the replay side is drawn: the warehouse has no baseline_incidents "
                     + "for this execution.</p>");
@@ -129,6 +136,40 @@ final class ReportHtml {
                 : "<div class=\"scroll\">" + svg + "</div>");
         html.append("<p class=\"note\">Hover a bar for its summary; click it (or press Enter) for its members.</p>");
         panels(bars, panelIds);
+        html.append("</section>\n");
+    }
+
+    private void legendMark(String cls, String label) {
+        html.append("<svg class=\"legend-mark\" width=\"12\" height=\"10\"><circle class=\"").append(cls)
+                .append("\" cx=\"6\" cy=\"5\" r=\"4\"/></svg>").append(Html.text(label));
+    }
+
+    /**
+     * What would fire (SPEC 3.4, 4.1): the pages that change who gets woken up, then the action
+     * tables. Targets and rules are table values like any other: shown as text.
+     */
+    private void actions() {
+        List<Table> tables = List.of(Table.ACTION_DIFFS, Table.REPLAY_ACTIONS, Table.BASELINE_ACTIONS);
+        if (tables.stream().allMatch(t -> c.table(t).isEmpty())) {
+            return;
+        }
+        html.append("<section id=\"actions\"><h2>Would-be actions (recorded, never executed)</h2>");
+        c.parity().ifPresent(p -> {
+            String none = Narrative.noActionParity(p);
+            if (none != null) {
+                html.append("<p class=\"note\">").append(Html.text(none)).append("</p>");
+                return;
+            }
+            List<String> pages = Narrative.pageChanges(c);
+            if (pages.isEmpty()) {
+                html.append("<p>No page is added, removed or moved.</p>");
+            } else {
+                html.append("<ul id=\"page-changes\">");
+                pages.forEach(line -> html.append("<li>").append(Html.text(line)).append("</li>"));
+                html.append("</ul>");
+            }
+        });
+        tables.forEach(t -> c.table(t).ifPresent(this::table));
         html.append("</section>\n");
     }
 

@@ -6,9 +6,11 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /**
- * summary.md: a ticket-ready Markdown summary. What changed against the baseline and why
- * (rule impact), the headline figures, the gates, the confidence with its reasons, the scope
- * and the worst changes first. Every value from the tables goes through {@link Markdown#text}.
+ * summary.md: a ticket-ready Markdown summary. Who gets paged first (pages added, removed or
+ * moved against the baseline: a reviewer's first question), then what changed against the
+ * baseline and why (rule impact), the headline figures, the gates, the confidence with its
+ * reasons, the scope and the worst changes first. Every value from the tables goes through
+ * {@link Markdown#text}.
  */
 final class SummaryMarkdown {
 
@@ -31,11 +33,49 @@ final class SummaryMarkdown {
                 .append("\n\n");
         table(List.of("", ""), Narrative.facts(c.lineage()).stream()
                 .map(f -> List.of("**" + f.label() + "**", t(f.value()))).toList());
-        c.parity().ifPresentOrElse(this::comparison, () -> md.append("> ").append(t(Narrative.NO_BASELINE))
-                .append("\n\n"));
+        c.parity().ifPresentOrElse(p -> {
+            pages(p);
+            comparison(p);
+        }, () -> {
+            wouldFire();
+            md.append("> ").append(t(Narrative.NO_BASELINE)).append("\n\n");
+        });
         dataQuality();
         files();
         return md.toString();
+    }
+
+    /** Pages added and removed first, then the ones that moved; other kinds by count. */
+    private void pages(ParityFigures p) {
+        md.append("## Who gets paged\n\n");
+        String none = Narrative.noActionParity(p);
+        if (none != null) {
+            md.append(t(none)).append("\n\n");
+            return;
+        }
+        md.append("Pages added ").append(t(Formats.count(p.count("pages_added")))).append(", pages removed ")
+                .append(t(Formats.count(p.count("pages_removed")))).append(", largest page delay ")
+                .append(t(Formats.number(p.ratio("max_page_delay")))).append(" s. Nothing was executed.\n\n");
+        List<String> lines = Narrative.pageChanges(c);
+        if (lines.isEmpty()) {
+            md.append("No page is added, removed or moved.\n\n");
+        } else {
+            lines.forEach(line -> md.append("- ").append(t(line)).append('\n'));
+            md.append('\n');
+        }
+        long others = c.table(Table.ACTION_DIFFS).map(ExportedTable::head).orElse(List.of()).stream()
+                .filter(r -> !"page".equals(RowValues.string(r, "kind"))).count();
+        if (others > 0) {
+            md.append(others).append(" ticket, runbook or notify differences: see tables/action\\_diffs.csv.\n\n");
+        }
+    }
+
+    /** Without a baseline: how many actions would fire. */
+    private void wouldFire() {
+        c.table(Table.REPLAY_ACTIONS).filter(a -> a.total() > 0).ifPresent(a -> md.append("## Would-be actions\n\n")
+                .append("tables/replay\\_actions.csv records ").append(a.total())
+                .append(a.total() == 1 ? " would-be firing" : " would-be firings")
+                .append("; nothing was executed, and without a baseline nothing is compared.\n\n"));
     }
 
     private void comparison(ParityFigures p) {

@@ -19,18 +19,20 @@ import org.apache.spark.sql.Row;
  *
  * @param windowStart the execution's window, or null
  * @param bars        sorted by lane, side, opened_at, incident id
+ * @param marks       the actions' firings, drawn on their incidents' bars
  * @param baseline    whether the baseline side is drawn (its table exists)
  * @param omitted     incidents per side that exceed the drawing cap, baseline first (the
  *                    report lists them in this order, so the bundle's bytes are reproducible)
  */
-record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, boolean baseline,
-                Map<Side, Long> omitted) {
+record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, List<ActionMark> marks,
+                boolean baseline, Map<Side, Long> omitted) {
 
     static final String NO_GROUP_KEY = "(no group key)";
     static final String ONE_GROUP = "(one group)";
 
     Timeline {
         bars = List.copyOf(bars);
+        marks = List.copyOf(marks);
         omitted = Collections.unmodifiableMap(new EnumMap<>(omitted));
     }
 
@@ -39,7 +41,7 @@ record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, 
      * lane of its component's first replay incident.
      */
     static Timeline of(Lineage lineage, Optional<ExportedTable> baseline, Optional<ExportedTable> replay,
-            ComponentIndex index) {
+            List<ActionMark> marks, ComponentIndex index) {
         List<TimelineBar> bars = new ArrayList<>();
         Map<String, String> replayLanes = new HashMap<>();
         for (Row r : replay.map(ExportedTable::head).orElse(List.of())) {
@@ -62,7 +64,7 @@ record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, 
         Map<Side, Long> omitted = new EnumMap<>(Side.class);
         omitted.put(Side.BASELINE, baseline.map(ExportedTable::omittedFromHead).orElse(0L));
         omitted.put(Side.REPLAY, replay.map(ExportedTable::omittedFromHead).orElse(0L));
-        return new Timeline(lineage.instant("window_start"), lineage.instant("window_end"), bars,
+        return new Timeline(lineage.instant("window_start"), lineage.instant("window_end"), bars, marks,
                 baseline.isPresent(), omitted);
     }
 
@@ -71,13 +73,17 @@ record Timeline(Instant windowStart, Instant windowEnd, List<TimelineBar> bars, 
         return bars.stream().map(TimelineBar::lane).distinct().sorted().collect(Collectors.toList());
     }
 
-    /** The drawn time range: the window, widened to every bar. */
+    /** The drawn time range: the window, widened to every bar and firing. */
     Instant[] domain() {
         Instant start = windowStart;
         Instant end = windowEnd;
         for (TimelineBar b : bars) {
             start = min(start, b.openedAt());
             end = max(end, b.lastSignalAt() != null ? b.lastSignalAt() : b.openedAt());
+        }
+        for (ActionMark m : marks) {
+            start = min(start, m.firesAt());
+            end = max(end, m.firesAt());
         }
         if (start == null || end == null) {
             return null;

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -13,6 +15,13 @@ import java.util.Locale;
  * opened_at to last_signal_at carrying {@code data-side}, {@code data-incident-id},
  * {@code data-class} and {@code data-panel} (the id of its member panel), with a
  * {@code <title>} for the hover text. Dashed lines mark the window's bounds.
+ *
+ * <p>Each firing of an action is a {@code <circle class="mark k-<kind>">} on its incident's bar
+ * at fires_at (hollow when a cooldown held it), carrying {@code data-side},
+ * {@code data-incident-id}, {@code data-kind}, {@code data-target} and {@code data-fires-at};
+ * the first replay firing of a KEPT action that moved also carries
+ * {@code data-shift-seconds}, and a {@code <line class="shift">} runs on its bar from the
+ * baseline's first firing to it, so a page that moved later shows at a glance.
  */
 final class TimelineSvg {
 
@@ -25,6 +34,7 @@ final class TimelineSvg {
     private static final int LANE_GAP = 10;
     private static final int TICKS = 6;
     private static final double MIN_BAR = 3;
+    private static final int MARK = 4;
 
     private final Timeline timeline;
     private final Instant start;
@@ -46,6 +56,7 @@ final class TimelineSvg {
     private String build(List<String> panelIds) {
         List<String> lanes = timeline.lanes();
         StringBuilder body = new StringBuilder();
+        Map<String, Integer> rowOf = new HashMap<>();
         int y = TOP;
         for (String lane : lanes) {
             int laneTop = y;
@@ -53,7 +64,9 @@ final class TimelineSvg {
                 List<List<Integer>> rows = pack(lane, side);
                 for (List<Integer> row : rows) {
                     for (int i : row) {
-                        bar(body, timeline.bars().get(i), panelIds.get(i), y);
+                        TimelineBar b = timeline.bars().get(i);
+                        bar(body, b, panelIds.get(i), y);
+                        rowOf.put(key(b.side(), b.incidentId()), y);
                     }
                     body.append("<text class=\"side\" x=\"").append(LABEL - 6).append("\" y=\"")
                             .append(y + BAR - 2).append("\" text-anchor=\"end\">")
@@ -75,6 +88,7 @@ final class TimelineSvg {
                 .append(height).append("\" role=\"img\" aria-label=\"Timeline of baseline and replay incidents\">");
         axis(height);
         svg.append(body);
+        marks(rowOf);
         window(height);
         return svg.append("</svg>").toString();
     }
@@ -115,6 +129,46 @@ final class TimelineSvg {
                 .append("\" data-incident-id=\"").append(Html.text(b.incidentId())).append("\" data-class=\"")
                 .append(Html.text(b.cls())).append("\" data-panel=\"").append(panelId).append("\"><title>")
                 .append(Html.text(tooltip(b))).append("</title></rect>");
+    }
+
+    /** Every firing whose incident is drawn, after the bars so that it lies on top of them. */
+    private void marks(Map<String, Integer> rowOf) {
+        for (ActionMark m : timeline.marks()) {
+            Integer row = rowOf.get(key(m.side(), m.incidentId()));
+            if (row == null) {
+                continue;
+            }
+            double cy = row + BAR / 2.0;
+            double x = x(m.firesAt());
+            if (m.shiftSeconds() != null) {
+                double from = x(m.firesAt().minusNanos(Math.round(m.shiftSeconds() * 1e9)));
+                svg.append("<line class=\"shift ").append(m.shiftSeconds() > 0 ? "later" : "earlier")
+                        .append("\" x1=\"").append(num(from)).append("\" x2=\"").append(num(x)).append("\" y1=\"")
+                        .append(num(cy)).append("\" y2=\"").append(num(cy)).append("\"><title>")
+                        .append(Html.text(m.kind() + " " + m.target() + ": " + m.shiftText())).append("</title></line>");
+            }
+            svg.append("<circle class=\"mark k-").append(Html.text(m.kind())).append(m.held() ? " held" : "")
+                    .append("\" cx=\"").append(num(x)).append("\" cy=\"").append(num(cy)).append("\" r=\"")
+                    .append(MARK).append("\" data-side=\"").append(m.side().label()).append("\" data-incident-id=\"")
+                    .append(Html.text(m.incidentId())).append("\" data-kind=\"").append(Html.text(m.kind()))
+                    .append("\" data-target=\"").append(Html.text(m.target())).append("\" data-fires-at=\"")
+                    .append(Html.text(Formats.instant(m.firesAt()))).append('"');
+            if (m.shiftSeconds() != null) {
+                svg.append(" data-shift-seconds=\"").append(Html.text(Formats.number(m.shiftSeconds()))).append('"');
+            }
+            svg.append("><title>").append(Html.text(markTooltip(m))).append("</title></circle>");
+        }
+    }
+
+    static String markTooltip(ActionMark m) {
+        return m.side().label() + " " + m.kind() + " " + m.target() + " at " + Formats.clock(m.firesAt())
+                + (m.held() ? " (held by cooldown: not sent)" : "") + " for " + m.incidentId()
+                + (m.shiftText() != null ? " · " + m.shiftText() : "")
+                + (m.rule() != null ? " · " + m.rule() : m.actionId() != null ? " · action " + m.actionId() : "");
+    }
+
+    private static String key(Side side, String incidentId) {
+        return side.label() + "\n" + incidentId;
     }
 
     static String tooltip(TimelineBar b) {

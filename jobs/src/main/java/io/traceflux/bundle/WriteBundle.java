@@ -44,16 +44,18 @@ public final class WriteBundle {
     /** Tables copied into {@code tables/}, in this order. */
     private static final List<Table> EXPORTED = List.of(Table.INCIDENT_DIFFS,
             Table.FINGERPRINT_DIFFS, Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS,
-            Table.RULE_IMPACT, Table.BLAST_RADIUS, Table.REPLAY_INCIDENTS,
-            Table.BASELINE_INCIDENTS, Table.APPROVALS);
+            Table.RULE_IMPACT, Table.BLAST_RADIUS, Table.ACTION_DIFFS, Table.REPLAY_INCIDENTS,
+            Table.REPLAY_ACTIONS, Table.BASELINE_INCIDENTS, Table.BASELINE_ACTIONS, Table.APPROVALS);
     private static final List<Table> SIGNAL_LEVEL = List.of(Table.FINGERPRINT_DIFFS,
             Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS);
+    /** Tables the timeline draws: the incidents and their actions' firings. */
     private static final List<Table> INCIDENTS = List.of(Table.REPLAY_INCIDENTS,
-            Table.BASELINE_INCIDENTS);
+            Table.BASELINE_INCIDENTS, Table.REPLAY_ACTIONS, Table.BASELINE_ACTIONS);
     /** Tables that only mean something next to a parity report. */
     private static final List<Table> COMPARISON = List.of(Table.INCIDENT_DIFFS,
             Table.FINGERPRINT_DIFFS, Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS,
-            Table.RULE_IMPACT, Table.BLAST_RADIUS, Table.BASELINE_INCIDENTS);
+            Table.RULE_IMPACT, Table.BLAST_RADIUS, Table.ACTION_DIFFS, Table.BASELINE_INCIDENTS,
+            Table.BASELINE_ACTIONS);
 
     private final SparkSession spark;
     private String warehouse;
@@ -181,8 +183,10 @@ public final class WriteBundle {
         Map<String, ExportedTable> signals = new LinkedHashMap<>();
         String signalsNote = parity.isPresent() ? exportSignals(tables, index, writer, signals) : null;
         PolicyCopy policy = PolicyFile.copy(spark.sparkContext().hadoopConfiguration(), lineage, writer);
+        List<ActionMark> marks = ActionMark.of(table(exported, Table.REPLAY_ACTIONS),
+                table(exported, Table.BASELINE_ACTIONS), table(exported, Table.ACTION_DIFFS), index);
         Timeline timeline = Timeline.of(lineage, table(exported, Table.BASELINE_INCIDENTS),
-                table(exported, Table.REPLAY_INCIDENTS), index);
+                table(exported, Table.REPLAY_INCIDENTS), marks, index);
         return new BundleContent(lineage, parity, index, exported, signals, signalsNote, timeline,
                 quarantine(tables), policy);
     }

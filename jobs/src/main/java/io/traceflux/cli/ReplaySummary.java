@@ -1,14 +1,20 @@
 package io.traceflux.cli;
 
+import io.traceflux.actions.Firing;
 import io.traceflux.execution.ReplayConfig;
 import io.traceflux.execution.ReplayResult;
+import io.traceflux.parity.ActionClass;
+import io.traceflux.parity.ActionFigures;
 import io.traceflux.parity.ComponentClass;
 import io.traceflux.parity.GateResult;
 import io.traceflux.parity.ParityReport;
 import io.traceflux.warehouse.Table;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The short readable summary {@code replay} prints on stdout when it ends. */
 final class ReplaySummary {
@@ -29,13 +35,44 @@ final class ReplaySummary {
                 rate(p.fingerprintAgreement()), rate(p.suppressionAgreement()), p.missingCritical(), p.newlySuppressed());
         out.printf(Locale.ROOT, "    confidence %s%s%n", p.confidence().level(),
                 p.confidence().reasons().isEmpty() ? "" : " (" + String.join("; ", p.confidence().reasons()) + ")");
+        printActionParity(p.actions(), out);
         if (p.gates().isEmpty()) {
             out.println("  gates      none in the policy");
         }
         for (GateResult g : p.gates()) {
             out.printf(Locale.ROOT, "  gate       %-22s threshold %-8s actual %-8s %s%n", g.name(), number(g.threshold()),
-                    number(g.actual()), g.passed() ? "passed" : g.reason() == null ? "FAILED" : "FAILED: " + g.reason());
+                    g.actual() == null ? "unknown" : number(g.actual()),
+                    g.passed() ? "passed" : g.reason() == null ? "FAILED" : "FAILED: " + g.reason());
         }
+    }
+
+    /** SPEC 4.1's figures, or why the actions were not compared. */
+    private static void printActionParity(ActionFigures a, PrintStream out) {
+        switch (a.status()) {
+            case NONE -> out.println("    actions    neither side has actions: no action parity");
+            case UNKNOWN -> out.println("    actions    not compared: the capture has no baseline/actions/ (production's "
+                    + "actions unknown)");
+            default -> {
+                StringBuilder classes = new StringBuilder();
+                for (ActionClass c : ActionClass.values()) {
+                    classes.append(' ').append(c.name()).append(' ').append(a.count(c));
+                }
+                out.printf(Locale.ROOT, "    actions   %s  pages_added %d  pages_removed %d  max_page_delay %s s%n",
+                        classes, a.pagesAdded(), a.pagesRemoved(), number(a.maxPageDelay()));
+            }
+        }
+    }
+
+    /** How many firings the replay recorded, and how many the cooldowns held. */
+    private static void printFirings(List<Firing> firings, PrintStream out) {
+        long held = firings.stream().filter(Firing::heldByCooldown).count();
+        Map<String, Long> byKind = new TreeMap<>();
+        firings.stream().filter(f -> !f.heldByCooldown())
+                .forEach(f -> byKind.merge(f.kind().label(), 1L, Long::sum));
+        out.printf(Locale.ROOT, "  actions    %d would fire%s, %d held by cooldown (recorded in replay_actions; "
+                + "nothing is executed)%n", firings.size() - held,
+                byKind.isEmpty() ? "" : " (" + byKind.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                        .collect(Collectors.joining(", ")) + ")", held);
     }
 
     private static String rate(Double value) {
@@ -70,10 +107,11 @@ final class ReplaySummary {
         out.printf(Locale.ROOT, "  duplicates %d%n", r.duplicates());
         out.printf(Locale.ROOT, "  incidents  %d (%d signals in them), %d uncorrelated, %d with unknown severity%n",
                 r.incidents(), r.incidentSignals(), r.uncorrelated(), r.unknownSeverity());
+        printFirings(r.firings(), out);
         r.parity().ifPresentOrElse(p -> printParity(p, out),
                 () -> out.println("  parity     no baseline: no parity row, no gate evaluated"));
-        out.printf(Locale.ROOT, "  tables     under %s (executions, replay_signals, replay_incidents, quarantine%s)%n",
-                config.warehouse().root(), r.parity().isPresent() ? ", parity_report, incident_diffs, ..." : "");
+        out.printf(Locale.ROOT, "  tables     under %s (executions, replay_signals, replay_incidents, quarantine, replay_actions%s)%n",
+                config.warehouse().root(), r.parity().isPresent() ? ", parity_report, incident_diffs, action_diffs, ..." : "");
         out.printf(Locale.ROOT, "  read them  spark.read.format(\"delta\").load(\"%s\").where(\"execution_id = '%s'\")%n",
                 config.warehouse().tablePath(Table.REPLAY_INCIDENTS), lineage.executionId());
     }

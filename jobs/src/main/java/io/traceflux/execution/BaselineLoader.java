@@ -3,13 +3,19 @@ package io.traceflux.execution;
 import static org.apache.spark.sql.functions.col;
 
 import io.traceflux.InvalidInputException;
+import io.traceflux.actions.Firing;
+import io.traceflux.actions.FiringRows;
+import io.traceflux.actions.ProductionActions;
+import io.traceflux.actions.ReplayActions;
 import io.traceflux.capture.Capture;
+import io.traceflux.parity.ActionSides;
 import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.ParityInputs;
 import io.traceflux.parity.ProductionBaseline;
 import io.traceflux.pipeline.CoPartition;
 import io.traceflux.pipeline.Columns;
 import io.traceflux.pipeline.ReplayPipeline;
+import io.traceflux.policy.Policy;
 import io.traceflux.spark.ScalaSeqs;
 import io.traceflux.warehouse.Table;
 import io.traceflux.warehouse.Warehouse;
@@ -17,6 +23,7 @@ import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,6 +43,8 @@ final class BaselineLoader {
     private final String executionId;
     private final List<Dataset<Row>> cached = new ArrayList<>();
     private Map<String, Long> versions = Map.of();
+    /** Production's actions as {@link #check} read and checked them; empty when not captured. */
+    private Optional<List<Firing>> productionActions = Optional.empty();
 
     BaselineLoader(SparkSession spark, Warehouse warehouse, String executionId) {
         this.spark = spark;
@@ -44,9 +53,10 @@ final class BaselineLoader {
     }
 
     /**
-     * Refuses a baseline that cannot be read, with a message naming what is wrong, and pins
-     * production's Delta tables: at the versions {@code pins} gives (an earlier attempt's),
-     * else at their latest. Returns the versions {@link #load} will read.
+     * Refuses a baseline that cannot be read, with a message naming what is wrong (production's
+     * actions are checked row by row here), and pins production's Delta tables: at the versions
+     * {@code pins} gives (an earlier attempt's), else at their latest. Returns the versions
+     * {@link #load} will read.
      */
     Map<String, Long> check(BaselineSpec spec, Capture capture, Map<String, Long> pins) {
         if (spec instanceof BaselineSpec.Production) {
@@ -54,7 +64,10 @@ final class BaselineLoader {
                 throw new InvalidInputException("--baseline production: capture " + capture.path()
                         + " has no baseline/ folder");
             }
-            versions = BaselineTables.read(spark, capture.path(), pins).versions();
+            BaselineTables tables = BaselineTables.read(spark, capture.path(), pins);
+            versions = tables.versions();
+            productionActions = tables.actions().map(actions ->
+                    ProductionActions.collect(actions, BaselineTables.actionsPath(capture.path()).toString()));
         } else if (spec instanceof BaselineSpec.Execution e) {
             checkExecution(e.executionId());
         }
@@ -88,6 +101,29 @@ final class BaselineLoader {
         List<String> signals = new ArrayList<>(List.of("signal_id", "incident_id", "fingerprint", "suppressed_by"));
         signals.addAll(coPartition.joinKeys());
         return ParityInputs.Baseline.ofReplay(explained.select(Columns.named(signals)), pipeline.incidents(explained));
+    }
+
+    /**
+     * The baseline's would-be actions (SPEC 4.1): production's {@code baseline/actions/} as
+     * {@link #check} read them (empty when the capture has none: unknown), the baseline execution's replay_actions rows, or the
+     * baseline policy's actions replayed over its incidents.
+     *
+     * @param baseline what {@link #load} returned for {@code spec}
+     */
+    Optional<ActionSides.Side> actions(BaselineSpec spec, Capture capture, ParityInputs.Baseline baseline) {
+        if (spec instanceof BaselineSpec.Production) {
+            return productionActions.map(firings -> new ActionSides.Side(firings, true));
+        }
+        if (spec instanceof BaselineSpec.Execution e) {
+            if (!DeltaTable.isDeltaTable(spark, warehouse.tablePath(Table.REPLAY_ACTIONS))) {
+                return Optional.of(ActionSides.Side.none());
+            }
+            List<Firing> firings = FiringRows.read(executionRows(Table.REPLAY_ACTIONS, e.executionId()));
+            return Optional.of(new ActionSides.Side(firings, !firings.isEmpty()));
+        }
+        Policy policy = ((BaselineSpec.PolicyVersion) spec).policy();
+        return Optional.of(new ActionSides.Side(ReplayActions.of(baseline.incidents(), policy.actions()),
+                !policy.actions().isEmpty()));
     }
 
     /** Drops what {@link #load} cached; the baseline's datasets must not be used after this. */

@@ -1,7 +1,9 @@
 package io.traceflux.execution;
 
+import io.traceflux.actions.Firing;
 import io.traceflux.capture.SelectionCounts;
 import io.traceflux.parity.ParityReport;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,12 +18,17 @@ import java.util.Optional;
  * @param incidentSignals  signals in an incident, duplicates included
  * @param uncorrelated     representatives left outside any incident
  * @param unknownSeverity  selected signals whose severity normalized to unknown
+ * @param firings          the would-be firings of the policy's actions (replay_actions), held ones included
  * @param parity           the parity report, empty when the run had no baseline
  * @param seconds          wall time of the run
  */
 public record ReplayResult(ExecutionRecord record, SelectionCounts selection, Map<String, Long> suppressedByRule,
         long duplicates, long incidents, long incidentSignals, long uncorrelated, long unknownSeverity,
-        Optional<ParityReport> parity, double seconds) {
+        List<Firing> firings, Optional<ParityReport> parity, double seconds) {
+
+    public ReplayResult {
+        firings = List.copyOf(firings);
+    }
 
     /** False only when a baseline was compared and a gate failed (exit code 3). */
     public boolean gatesPassed() {

@@ -1,5 +1,8 @@
 package io.traceflux.execution;
 
+import io.traceflux.actions.Firing;
+import io.traceflux.actions.FiringRows;
+import io.traceflux.actions.ReplayActions;
 import io.traceflux.bundle.HeldTables;
 import io.traceflux.bundle.WarehouseTables;
 import io.traceflux.bundle.WriteBundle;
@@ -10,6 +13,7 @@ import io.traceflux.capture.Selection;
 import io.traceflux.capture.SelectionCounts;
 import io.traceflux.capture.TimeRange;
 import io.traceflux.capture.UnreadableCapture;
+import io.traceflux.parity.ActionSides;
 import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.Comparison;
 import io.traceflux.parity.ComputeParity;
@@ -80,16 +84,20 @@ public final class RunReplay {
             CoPartition coPartition) {
     }
 
-    /** The baseline side and the comparison of both sides' decisions, per selected signal. */
-    private record Against(ParityInputs.Baseline baseline, Comparison comparison) {
+    /**
+     * The baseline side, the comparison of both sides' decisions per selected signal, and the
+     * baseline's actions (empty when production's were not captured).
+     */
+    private record Against(ParityInputs.Baseline baseline, Comparison comparison, Optional<ActionSides.Side> actions) {
     }
 
     /**
      * What the policy decided: rows carrying the decisions (the comparison's, with the
-     * baseline's beside them, when there is a baseline), the incidents and the outcome counts.
+     * baseline's beside them, when there is a baseline), the incidents, the outcome counts and
+     * the would-be firings of its actions.
      */
     private record Replayed(ReplayPipeline pipeline, Dataset<Row> decided, Optional<Against> against,
-            Dataset<Row> incidents, long incidentCount, Outcomes outcomes) {
+            Dataset<Row> incidents, long incidentCount, Outcomes outcomes, List<Firing> firings) {
     }
 
     /** The tables of the run, each conformed to the registry, and the parity report if compared. */
@@ -190,7 +198,8 @@ public final class RunReplay {
      * Runs the policy's pipeline and, with a baseline, compares its decisions with the
      * baseline's. The narrow decisions are kept on disk (every table and count reads them; in
      * memory they would fill a 2 GiB driver at 10M signals), the incidents, as few as the
-     * decisions are many, in memory.
+     * decisions are many, in memory. The incidents carry when each action first fires for
+     * them; the firings come to the driver, where the cooldown holds are decided.
      */
     private Replayed replay(Opened opened, Selected in, Caches caches) {
         progress.step("replaying " + in.counts().selected() + " selected signals through " + config.policy().ref()
@@ -200,10 +209,11 @@ public final class RunReplay {
         Optional<Against> against = against(opened, in, pipeline, decisions, caches);
         Dataset<Row> decided = against.map(a -> a.comparison().rows())
                 .orElseGet(() -> caches.keep(decisions, StorageLevel.DISK_ONLY()));
-        Dataset<Row> incidents = caches.keep(OutputRows.incidents(pipeline.incidents(decided), config.executionId()),
-                StorageLevel.MEMORY_AND_DISK());
-        return new Replayed(pipeline, decided, against, incidents, incidents.count(),
-                Outcomes.of(decided, config.policy().suppression()));
+        Dataset<Row> incidents = caches.keep(pipeline.incidents(decided), StorageLevel.MEMORY_AND_DISK());
+        long incidentCount = incidents.count();
+        List<Firing> firings = ReplayActions.of(incidents, config.policy().actions());
+        return new Replayed(pipeline, decided, against, OutputRows.incidents(incidents, config.executionId()),
+                incidentCount, Outcomes.of(decided, config.policy().suppression()), firings);
     }
 
     /** The baseline over the selected signals and its comparison with {@code decisions}; empty without one. */
@@ -217,12 +227,13 @@ public final class RunReplay {
                 in.coPartition());
         Comparison comparison = Comparison.of(decisions, baseline, pipeline::withReason);
         caches.onClose(comparison::release);
-        return Optional.of(new Against(baseline, comparison));
+        return Optional.of(new Against(baseline, comparison,
+                opened.baselines().actions(opened.baseline(), opened.capture(), baseline)));
     }
 
     /**
-     * The run's tables: replay_signals, replay_incidents and quarantine, and with a baseline
-     * the parity tables (SPEC 4).
+     * The run's tables: replay_signals, replay_incidents, quarantine and replay_actions, and
+     * with a baseline the parity tables (SPEC 4).
      */
     private Outputs compare(Selected selected, Replayed replayed, Caches caches) {
         Map<Table, Dataset<Row>> tables = new EnumMap<>(Table.class);
@@ -231,6 +242,8 @@ public final class RunReplay {
         tables.put(Table.REPLAY_INCIDENTS, replayed.incidents());
         tables.put(Table.QUARANTINE, OutputRows.quarantine(Quarantine.rejected(selected.classified()),
                 config.executionId()));
+        tables.put(Table.REPLAY_ACTIONS, FiringRows.of(spark, Table.REPLAY_ACTIONS, config.executionId(),
+                replayed.firings()));
         if (replayed.against().isEmpty()) {
             progress.step("no baseline: parity skipped");
             return new Outputs(conformed(tables), Optional.empty());
@@ -240,11 +253,15 @@ public final class RunReplay {
         ParityResult parity = ComputeParity.of(new ParityInputs(config.executionId(), config.scope().toString(),
                 against.comparison(), replayed.incidents(), against.baseline(), config.policy().suppression(),
                 config.policy().governance().gates(), selected.counts().quarantinedByReason(),
-                selected.counts().inputRows())).execute();
+                selected.counts().inputRows(),
+                new ActionSides(new ActionSides.Side(replayed.firings(), !config.policy().actions().isEmpty()),
+                        against.actions()))).execute();
         caches.onClose(parity::release);
         tables.putAll(parity.tables());
         tables.put(Table.BASELINE_INCIDENTS,
                 BaselineIncidents.of(against.baseline(), parity.baselineMembers(), config.executionId()));
+        tables.put(Table.BASELINE_ACTIONS, FiringRows.of(spark, Table.BASELINE_ACTIONS, config.executionId(),
+                parity.baselineFirings()));
         return new Outputs(conformed(tables), Optional.of(parity.report()));
     }
 
@@ -302,7 +319,7 @@ public final class RunReplay {
         Outcomes o = replayed.outcomes();
         return new ReplayResult(done, selected.counts(), o.suppressedByRule(), o.duplicates(),
                 replayed.incidentCount(), o.incidentSignals(), o.uncorrelated(), o.unknownSeverity(),
-                outputs.parity(), progress.elapsedSeconds());
+                replayed.firings(), outputs.parity(), progress.elapsedSeconds());
     }
 
     private static Map<Table, Dataset<Row>> conformed(Map<Table, Dataset<Row>> tables) {

@@ -27,8 +27,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Production's baseline tables of a capture (SPEC 2.1): {@code <capture>/baseline/incidents}
- * and {@code <capture>/baseline/membership}, each a Parquet folder or a Delta table.
+ * Production's baseline tables of a capture (SPEC 2.1, 2.2): {@code <capture>/baseline/incidents},
+ * {@code <capture>/baseline/membership} and, when production's actions were captured,
+ * {@code <capture>/baseline/actions}, each a Parquet folder or a Delta table.
  *
  * <p>Columns are checked before anything runs; a problem raises {@link InvalidInputException}
  * naming the path and the column. {@code opened_at} may be a timestamp, a timestamp without
@@ -39,13 +40,18 @@ import org.apache.spark.sql.types.StructField;
  * @param incidents  incident_id, opened_at (timestamp), severity, title (null when absent),
  *                   services (array&lt;string&gt;, null when absent)
  * @param membership incident_id, signal_id
- * @param versions   table name ({@link #INCIDENTS}, {@link #MEMBERSHIP}) to the Delta version
- *                   read; absent for a Parquet table
+ * @param actions    incident_id, action_id (null when absent), kind, target, fired_at (timestamp;
+ *                   null where the text is not in the ts grammar) and fired_at_text (as stored);
+ *                   empty when the capture has no {@code baseline/actions}
+ * @param versions   table name ({@link #INCIDENTS}, {@link #MEMBERSHIP}, {@link #ACTIONS}) to the
+ *                   Delta version read; absent for a Parquet table
  */
-public record BaselineTables(Dataset<Row> incidents, Dataset<Row> membership, Map<String, Long> versions) {
+public record BaselineTables(Dataset<Row> incidents, Dataset<Row> membership, Optional<Dataset<Row>> actions,
+        Map<String, Long> versions) {
 
     public static final String INCIDENTS = "incidents";
     public static final String MEMBERSHIP = "membership";
+    public static final String ACTIONS = "actions";
 
     public BaselineTables {
         versions = Collections.unmodifiableMap(new TreeMap<>(versions));
@@ -80,7 +86,36 @@ public record BaselineTables(Dataset<Row> incidents, Dataset<Row> membership, Ma
         Dataset<Row> checkedMembership = membership.select(
                 required(membership, mAt, "incident_id", DataTypes.StringType),
                 required(membership, mAt, "signal_id", DataTypes.StringType));
-        return new BaselineTables(checkedIncidents, checkedMembership, versions);
+        Path actionsPath = actionsPath(capturePath);
+        Optional<Dataset<Row>> actions = existsPath(spark, actionsPath)
+                ? Optional.of(actions(load(spark, actionsPath, ACTIONS, pins, versions), actionsPath.toString()))
+                : Optional.empty();
+        return new BaselineTables(checkedIncidents, checkedMembership, actions, versions);
+    }
+
+    /** Where production's actions are: {@code <capture>/baseline/actions}. */
+    public static Path actionsPath(String capturePath) {
+        return new Path(new Path(capturePath, "baseline"), ACTIONS);
+    }
+
+    private static Dataset<Row> actions(Dataset<Row> actions, String at) {
+        StructField firedAt = field(actions, "fired_at").orElseThrow(() ->
+                new InvalidInputException(at + ": missing required column fired_at"));
+        DataType type = firedAt.dataType();
+        if (!type.equals(DataTypes.StringType) && !type.equals(DataTypes.TimestampType)
+                && !type.equals(DataTypes.TimestampNTZType)) {
+            throw new InvalidInputException(at + ": column " + firedAt.name()
+                    + " must be timestamp or text in the ts grammar, found " + type.simpleString());
+        }
+        Column parsed = type.equals(DataTypes.StringType)
+                ? TimestampText.parse(col(firedAt.name())) : col(firedAt.name()).cast(DataTypes.TimestampType);
+        return actions.select(
+                required(actions, at, "incident_id", DataTypes.StringType),
+                optional(actions, at, "action_id", DataTypes.StringType),
+                required(actions, at, "kind", DataTypes.StringType),
+                required(actions, at, "target", DataTypes.StringType),
+                parsed.as("fired_at"),
+                col(firedAt.name()).cast(DataTypes.StringType).as("fired_at_text"));
     }
 
     private static Dataset<Row> load(SparkSession spark, Path path, String name, Map<String, Long> pins,

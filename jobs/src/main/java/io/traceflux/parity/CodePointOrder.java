@@ -6,9 +6,9 @@ import java.util.Comparator;
  * Orders strings by Unicode code point, which is UTF-8 byte order and how Spark sorts strings
  * (SPEC 3.2); Java's natural order (UTF-16 units) differs above U+FFFF.
  */
-final class CodePointOrder {
+public final class CodePointOrder {
 
-    static final Comparator<String> COMPARATOR = CodePointOrder::compare;
+    public static final Comparator<String> COMPARATOR = CodePointOrder::compare;
 
     private CodePointOrder() {
     }

@@ -21,7 +21,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Compares a replay with its baseline (SPEC 4): links incidents that share signals, classifies
- * the connected components, computes the parity report and builds the diff tables.
+ * the connected components, compares their would-be actions (4.1), computes the parity report
+ * and builds the diff tables.
  *
  * <p>Signals stay in Spark: one aggregation over them yields (baseline incident, replay
  * incident) cells, which are as few as the incidents and come to the driver for the graph,
@@ -73,7 +74,8 @@ public final class ComputeParity {
         List<IncidentDiff> diffs = graph.components().stream()
                 .map(c -> new IncidentDiff(c, AttributeChanges.of(c, baseline, replay)))
                 .toList();
-        ParityReport report = report(tally, graph, baseline, replay);
+        ActionParity actions = ActionParity.of(graph.components(), inputs.actions());
+        ParityReport report = report(tally, graph, baseline, replay, actions);
         Dataset<Row> baselineMap = componentMap(spark, graph, Component::baselineIds, graph.baselineSizes());
         Dataset<Row> replayMap = componentMap(spark, graph, Component::replayIds, graph.replaySizes());
         Dataset<Row> classifiedProfile = SignalComparison.withComponents(profile, baselineMap, replayMap);
@@ -87,6 +89,9 @@ public final class ComputeParity {
                 SignalDiffs.correlations(classified, id),
                 RuleImpact.of(classifiedProfile, inputs.suppressionRules(), id),
                 BlastRadius.of(classifiedProfile, id),
+                spark.createDataFrame(actions.diffs().stream().map(d -> d.toRow(id)).toList(),
+                        Table.ACTION_DIFFS.schema()),
+                actions.baselineFirings(),
                 SignalProfile.baselineMembers(profile),
                 List.of(profile));
     }
@@ -103,7 +108,7 @@ public final class ComputeParity {
     }
 
     private ParityReport report(SignalTally tally, ParityGraph graph,
-            Map<String, IncidentView> baseline, Map<String, IncidentView> replay) {
+            Map<String, IncidentView> baseline, Map<String, IncidentView> replay, ActionParity actions) {
         List<Component> components = graph.components();
         Map<ComponentClass, Long> counts = components.stream().collect(groupingBy(Component::cls, counting()));
         long baselineIncidents = graph.baselineSizes().size();
@@ -125,13 +130,14 @@ public final class ComputeParity {
         actuals.put("max_missing_critical", (double) missingCritical);
         actuals.put("max_new_incidents", (double) newIncidents);
         actuals.put("max_newly_suppressed", (double) tally.newlySuppressed());
+        actuals.putAll(actions.gateActuals());
         return new ParityReport(inputs.executionId(), inputs.scope(), baselineIncidents, graph.replaySizes().size(),
                 counts, parity, bcubed,
                 side.hasFingerprints() ? agreement(tally.fingerprintDiffs(), tally.selected()) : null,
                 side.hasSuppression() ? agreement(tally.suppressionDiffs(), tally.selected()) : null,
                 missingCritical, downgraded, inputs.quarantinedByReason(), tally.unknownSeverity(), side.conflicts(),
                 tally.selected(), tally.compared(), newIncidents, tally.newlySuppressed(), confidence,
-                GateResult.evaluate(inputs.gates(), actuals, tally.selected() == 0));
+                actions.figures(), GateResult.evaluate(inputs.gates(), actuals, tally.selected() == 0));
     }
 
     /** Share of selected signals without a difference; 1.0 when nothing was selected. */

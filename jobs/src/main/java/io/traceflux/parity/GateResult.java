@@ -12,16 +12,21 @@ import org.apache.spark.sql.RowFactory;
  *
  * @param name      a {@link GovernanceSpec#GATE_NAMES} name
  * @param threshold the policy's threshold
- * @param actual    the execution's figure
+ * @param actual    the execution's figure; null when it cannot be known (an action gate against a
+ *                  production baseline whose actions were not captured), and the gate then fails
  * @param passed    {@code min_*}: actual &gt;= threshold; {@code max_*}: actual &lt;= threshold;
- *                  never when no signal was selected
+ *                  never when no signal was selected or the figure is unknown
  * @param reason    why the gate failed regardless of its figure; null when the figure decided
  */
-public record GateResult(String name, double threshold, double actual, boolean passed, String reason) {
+public record GateResult(String name, double threshold, Double actual, boolean passed, String reason) {
 
     /** The reason every gate of an execution that selected no signal fails with (SPEC 4). */
     public static final String NOTHING_SELECTED =
             "no signal was selected (the scope, window and quarantine left none): nothing was proven";
+
+    /** The reason an action gate fails when production's actions were not captured (SPEC 4.1). */
+    public static final String ACTIONS_UNKNOWN =
+            "production's actions are unknown (the capture has no baseline/actions/): nothing was compared";
 
     /**
      * Slack for floating-point noise: an F1 that is mathematically 0.95 may be computed as
@@ -31,7 +36,8 @@ public record GateResult(String name, double threshold, double actual, boolean p
 
     /**
      * Evaluates every gate in {@code thresholds}, in its order, against {@code actuals}; with
-     * {@code nothingSelected} each fails with {@link #NOTHING_SELECTED}.
+     * {@code nothingSelected} each fails with {@link #NOTHING_SELECTED}, and a null actual (an
+     * unknown figure) fails its gate with {@link #ACTIONS_UNKNOWN}.
      *
      * @throws IllegalArgumentException for a gate name policy validation should have rejected
      */
@@ -39,15 +45,15 @@ public record GateResult(String name, double threshold, double actual, boolean p
             boolean nothingSelected) {
         List<GateResult> results = new ArrayList<>();
         thresholds.forEach((name, threshold) -> {
-            Double actual = actuals.get(name);
-            if (!GovernanceSpec.GATE_NAMES.contains(name) || actual == null) {
+            if (!GovernanceSpec.GATE_NAMES.contains(name) || !actuals.containsKey(name)) {
                 throw new IllegalArgumentException("unknown parity gate: " + name);
             }
-            boolean passed = name.startsWith("min_")
+            Double actual = actuals.get(name);
+            boolean passed = actual != null && (name.startsWith("min_")
                     ? actual >= threshold - TOLERANCE
-                    : actual <= threshold + TOLERANCE;
-            results.add(nothingSelected ? new GateResult(name, threshold, actual, false, NOTHING_SELECTED)
-                    : new GateResult(name, threshold, actual, passed, null));
+                    : actual <= threshold + TOLERANCE);
+            String reason = nothingSelected ? NOTHING_SELECTED : actual == null ? ACTIONS_UNKNOWN : null;
+            results.add(new GateResult(name, threshold, actual, passed && reason == null, reason));
         });
         return results;
     }

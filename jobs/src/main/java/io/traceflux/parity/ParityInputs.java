@@ -25,6 +25,7 @@ import org.apache.spark.sql.Row;
  * @param quarantinedByReason quarantined rows per reason, from the capture step
  * @param inputRows           every row the capture step read (selected or not): the
  *                            denominator of the quarantined share
+ * @param actions             both sides' would-be actions, for action parity (SPEC 4.1)
  */
 public record ParityInputs(
         String executionId,
@@ -35,9 +36,19 @@ public record ParityInputs(
         List<SuppressionRule> suppressionRules,
         Map<String, Double> gates,
         Map<String, Long> quarantinedByReason,
-        long inputRows) {
+        long inputRows,
+        ActionSides actions) {
+
+    /** Inputs of a comparison in which neither side has actions. */
+    public ParityInputs(String executionId, String scope, Comparison comparison, Dataset<Row> replayIncidents,
+            Baseline baseline, List<SuppressionRule> suppressionRules, Map<String, Double> gates,
+            Map<String, Long> quarantinedByReason, long inputRows) {
+        this(executionId, scope, comparison, replayIncidents, baseline, suppressionRules, gates, quarantinedByReason,
+                inputRows, ActionSides.none());
+    }
 
     public ParityInputs {
+        Objects.requireNonNull(actions, "actions");
         Objects.requireNonNull(executionId, "executionId");
         Objects.requireNonNull(comparison, "comparison");
         Objects.requireNonNull(replayIncidents, "replayIncidents");

@@ -33,6 +33,7 @@ import org.apache.spark.sql.RowFactory;
  * @param newIncidents         replay incidents in NEW components
  * @param newlySuppressed      signals the replay suppressed and the baseline kept
  * @param confidence           level and reasons
+ * @param actions              the action parity figures (SPEC 4.1)
  * @param gates                the policy's gates, in policy order
  */
 public record ParityReport(
@@ -55,6 +56,7 @@ public record ParityReport(
         long newIncidents,
         long newlySuppressed,
         Confidence confidence,
+        ActionFigures actions,
         List<GateResult> gates) {
 
     public ParityReport {
@@ -97,6 +99,6 @@ public record ParityReport(
                 bcubed.precision(), bcubed.recall(), bcubed.f1(), fingerprintAgreement, suppressionAgreement,
                 missingCritical, quarantined(), quarantinedByReason, unknownSeverity, baselineConflicts,
                 confidence.level(), confidence.reasons(), gates.stream().map(GateResult::toRow).toList(), gatesPassed(),
-                scope, selectedSignals, comparedSignals, newIncidents, newlySuppressed, criticalDowngraded);
+                actions.pagesAdded(), actions.pagesRemoved(), actions.maxPageDelay(), scope, selectedSignals, comparedSignals, newIncidents, newlySuppressed, criticalDowngraded);
     }
 }

@@ -1,5 +1,6 @@
 package io.traceflux.parity;
 
+import io.traceflux.actions.Firing;
 import io.traceflux.warehouse.Table;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,8 @@ import org.apache.spark.sql.Row;
  * @param correlationDiffs {@link Table#CORRELATION_DIFFS}
  * @param ruleImpact       {@link Table#RULE_IMPACT}
  * @param blastRadius      {@link Table#BLAST_RADIUS}
+ * @param actionDiffs      {@link Table#ACTION_DIFFS}
+ * @param baselineFirings  the compared baseline incidents' firings (for {@link Table#BASELINE_ACTIONS})
  * @param baselineMembers  per baseline incident, its selected signals: incident_id,
  *                         first_member_at, last_signal_at, signal_count
  * @param cached           what the tables read from Spark's cache, dropped by {@link #release}
@@ -35,11 +38,14 @@ public record ParityResult(
         Dataset<Row> correlationDiffs,
         Dataset<Row> ruleImpact,
         Dataset<Row> blastRadius,
+        Dataset<Row> actionDiffs,
+        List<Firing> baselineFirings,
         Dataset<Row> baselineMembers,
         List<Dataset<Row>> cached) {
 
     public ParityResult {
         incidentDiffs = List.copyOf(incidentDiffs);
+        baselineFirings = List.copyOf(baselineFirings);
         cached = List.copyOf(cached);
     }
 
@@ -61,6 +67,7 @@ public record ParityResult(
         tables.put(Table.CORRELATION_DIFFS, correlationDiffs);
         tables.put(Table.RULE_IMPACT, ruleImpact);
         tables.put(Table.BLAST_RADIUS, blastRadius);
+        tables.put(Table.ACTION_DIFFS, actionDiffs);
         return Collections.unmodifiableMap(tables);
     }
 }

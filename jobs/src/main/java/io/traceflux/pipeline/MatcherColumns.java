@@ -28,7 +28,14 @@ public final class MatcherColumns {
 
     /** One matcher as a boolean column that is never null. */
     public static Column one(Matcher m) {
-        Column value = SignalFields.value(m.name());
+        return on(m, SignalFields.value(m.name()));
+    }
+
+    /**
+     * One matcher over {@code value} instead of the signal's own value of its name (a would-be
+     * action reads an incident's values: SPEC 3.4); {@code value} must never be null.
+     */
+    public static Column on(Matcher m, Column value) {
         Column positive = m.op().isRegex()
                 ? Re2Columns.fullMatch(value, m.value())
                 : value.equalTo(lit(m.value()));

@@ -6,6 +6,7 @@ import io.traceflux.policy.Policy;
 import io.traceflux.spark.ScalaSeqs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,14 +39,16 @@ public final class ReplayPipeline {
     private final List<PipelineStep> group;
     private final Explain explain;
     private final Aggregate aggregate;
+    private final ActionTimes actionTimes;
 
     private ReplayPipeline(List<PipelineStep> prepare, CoPartition coPartition, List<PipelineStep> group,
-            Explain explain, Aggregate aggregate) {
+            Explain explain, Aggregate aggregate, ActionTimes actionTimes) {
         this.prepare = prepare;
         this.coPartition = coPartition;
         this.group = group;
         this.explain = explain;
         this.aggregate = aggregate;
+        this.actionTimes = actionTimes;
     }
 
     /** The pipeline of {@code policy}, each window shuffling on its own keys. */
@@ -63,7 +66,8 @@ public final class ReplayPipeline {
                 new Deduplicate(policy.dedupWindow(), policy.correlation().groupBy(), coPartition),
                 new Correlate(policy.id(), policy.correlation(), coPartition));
         return new ReplayPipeline(prepare, coPartition, group, new Explain(policy),
-                new Aggregate(new IncidentTitle(policy.titleTemplate())));
+                new Aggregate(new IncidentTitle(policy.titleTemplate())),
+                new ActionTimes(policy.actions(), policy.correlation().groupBy()));
     }
 
     /**
@@ -126,9 +130,15 @@ public final class ReplayPipeline {
         return explain.withReason(decisions);
     }
 
-    /** The incidents formed by explained signals (output of {@link #explain} or replay_signals rows). */
+    /**
+     * The incidents formed by explained signals (output of {@link #explain}, or rows carrying
+     * its decisions with ts, service and host). When the policy has actions, each incident also
+     * carries {@link ActionTimes#COLUMN}: when it first satisfies each action (SPEC 3.4),
+     * computed in the same pass.
+     */
     public Dataset<Row> incidents(Dataset<Row> explained) {
-        return aggregate.apply(explained);
+        return actionTimes.isEmpty() ? aggregate.apply(explained)
+                : aggregate.apply(actionTimes.running(explained), Map.of(ActionTimes.COLUMN, actionTimes.times()));
     }
 
     private static Dataset<Row> applyAll(List<PipelineStep> steps, Dataset<Row> signals) {

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Reads {@code governance} (SPEC 3.3, 6): required approvals (0 or more, default 0), gates by
- * their five known names, and promotable scopes that must parse as scope text. Ratio gates
- * ({@code min_*}) lie in [0, 1]; count gates ({@code max_*}) are whole numbers, 0 or more.
+ * their known names, and promotable scopes that must parse as scope text. Ratio gates
+ * ({@code min_*}) lie in [0, 1]; count gates ({@code max_*}) are whole numbers, 0 or more;
+ * {@code max_page_delay} is seconds, 0 or more (fractions allowed).
  */
 final class GovernanceReader {
 
@@ -49,9 +50,12 @@ final class GovernanceReader {
     private Optional<Double> threshold(Node node, String gate) {
         return fields.number(node).filter(value -> {
             boolean ratio = gate.startsWith("min_");
-            boolean valid = ratio ? value >= 0 && value <= 1 : value >= 0 && value == Math.rint(value);
+            boolean seconds = gate.equals(GovernanceSpec.MAX_PAGE_DELAY);
+            boolean valid = ratio ? value >= 0 && value <= 1
+                    : value >= 0 && (seconds || value == Math.rint(value));
             if (!valid) {
-                problems.add(node, (ratio ? "must be a ratio from 0 to 1" : "must be a whole count, 0 or more")
+                problems.add(node, (ratio ? "must be a ratio from 0 to 1"
+                        : seconds ? "must be seconds, 0 or more" : "must be a whole count, 0 or more")
                         + ", got " + node.json().asText());
             }
             return valid;

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param suppression  ordered suppression rules; the first that matches a signal wins
  * @param correlation  how representatives are grouped into incidents
  * @param titleTemplate incident title template over group_by names and {@code {count}}
+ * @param actions      would-be actions (SPEC 3.4), in policy order; replays record, never run them
  * @param governance   approvals, gates and promotable scopes
  * @param sha256       hex SHA-256 of the canonical form
  * @param source       the file it was read from (null when parsed from text)
@@ -36,12 +37,17 @@ public record Policy(
         List<SuppressionRule> suppression,
         CorrelationSpec correlation,
         String titleTemplate,
+        List<ActionRule> actions,
         GovernanceSpec governance,
         String sha256,
         Path source,
         String text) {
 
     public static final String DEFAULT_TITLE = "{count} signals";
+
+    public Policy {
+        actions = List.copyOf(actions);
+    }
 
     /** {@code id@vN}, the form used on the command line and in reports. */
     public String ref() {

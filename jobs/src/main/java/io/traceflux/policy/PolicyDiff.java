@@ -10,8 +10,10 @@ import java.util.Map;
  * A readable structural diff of two policy documents, one line per difference:
  * {@code ~ correlation.gap: 2m -> 5m}, {@code + suppression[id=drop-info]: {...}},
  * {@code - dedup: {window: 5m}}. Lists whose elements all carry a distinct {@code id} (the
- * suppression rules) are matched by id, not position, and a change of their order is a line of
- * its own, since the first matching rule wins. Other lists are compared as whole values.
+ * suppression rules, the actions) are matched by id, not position. A change of the suppression
+ * rules' order is a line of its own, since the first matching rule wins; the actions' order
+ * means nothing (every matching action fires), so it never shows. Other lists are compared as
+ * whole values.
  * Comments and formatting are not part of the documents, so they never show.
  */
 public final class PolicyDiff {
@@ -79,7 +81,7 @@ public final class PolicyDiff {
         });
         List<String> orderA = a.keySet().stream().filter(b::containsKey).toList();
         List<String> orderB = b.keySet().stream().filter(a::containsKey).toList();
-        if (!orderA.equals(orderB)) {
+        if (!orderA.equals(orderB) && !path.equals("actions")) {
             lines.add("~ " + path + " order: [" + String.join(", ", orderA) + "] -> [" + String.join(", ", orderB) + "]");
         }
     }

@@ -22,7 +22,7 @@ final class PolicyReader {
 
     private static final Pattern FILE_NAME = Pattern.compile("v([1-9][0-9]{0,8})\\.(yaml|yml|json)");
     private static final List<String> KEYS = List.of("policy", "version", "description", "severity_map",
-            "fingerprint", "dedup", "suppression", "correlation", "aggregation", "governance");
+            "fingerprint", "dedup", "suppression", "correlation", "aggregation", "actions", "governance");
     private static final List<String> REQUIRED = List.of("policy", "version", "fingerprint", "correlation");
 
     private final Path file;
@@ -56,10 +56,12 @@ final class PolicyReader {
         List<SuppressionRule> suppression = new SuppressionReader(fields).rules(root.get("suppression"));
         Optional<CorrelationSpec> correlation = correlation(root.get("correlation"));
         String title = title(root.get("aggregation"), correlation);
+        List<ActionRule> actions = new ActionReader(fields).actions(root.get("actions"));
         GovernanceSpec governance = new GovernanceReader(fields).governance(root.get("governance"));
         problems.throwIfAny();
         return new Policy(id.orElseThrow(), version.orElseThrow(), description, severityMap, fingerprint,
-                dedupWindow, suppression, correlation.orElseThrow(), title, governance, document.sha256(), file, text);
+                dedupWindow, suppression, correlation.orElseThrow(), title, actions, governance, document.sha256(),
+                file, text);
     }
 
     private Optional<String> id(Node node) {

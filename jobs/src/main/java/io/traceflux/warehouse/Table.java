@@ -51,9 +51,19 @@ public enum Table {
     RULE_IMPACT("rule_impact", TableSchemas.RULE_IMPACT, List.of("rule_id"), List.of("position", "rule_id")),
     BLAST_RADIUS("blast_radius", TableSchemas.BLAST_RADIUS, List.of("dimension", "value"),
             List.of("dimension", "value")),
+    REPLAY_ACTIONS("replay_actions", TableSchemas.REPLAY_ACTIONS,
+            List.of("incident_id", "action_id", "kind", "target", "fires_at", "held_by_cooldown", "rule"),
+            List.of("fires_at", "incident_id", "action_id")),
+    ACTION_DIFFS("action_diffs", TableSchemas.ACTION_DIFFS,
+            List.of("component_id", "kind", "target", "class", "baseline_firings", "replay_firings",
+                    "baseline_first_at", "replay_first_at", "shift_seconds"),
+            List.of("component_id", "kind", "target")),
     /** The compared baseline incidents with their selected members' time span: the timeline's baseline lane. */
     BASELINE_INCIDENTS("baseline_incidents", TableSchemas.BASELINE_INCIDENTS,
             List.of("incident_id", "opened_at", "last_signal_at"), List.of("opened_at", "incident_id")),
+    /** The compared baseline incidents' firings: the timeline's baseline marks. */
+    BASELINE_ACTIONS("baseline_actions", TableSchemas.BASELINE_ACTIONS,
+            List.of("incident_id", "kind", "target", "fires_at"), List.of("fires_at", "incident_id", "action_id")),
     /** Governance (SPEC 6.5). */
     APPROVALS("approvals", TableSchemas.APPROVALS, List.of(), List.of()),
     /** The nightly regression (SPEC 7.2): keyed by {@code run_id}, not written by a replay. */
@@ -68,7 +78,7 @@ public enum Table {
     /** The tables a replay writes besides {@link #EXECUTIONS}, in SPEC 5's order. */
     public static final List<Table> REPLAY_OUTPUTS = List.of(REPLAY_SIGNALS, REPLAY_INCIDENTS, QUARANTINE,
             PARITY_REPORT, INCIDENT_DIFFS, FINGERPRINT_DIFFS, SUPPRESSION_DIFFS, CORRELATION_DIFFS, RULE_IMPACT,
-            BLAST_RADIUS, BASELINE_INCIDENTS);
+            BLAST_RADIUS, REPLAY_ACTIONS, ACTION_DIFFS, BASELINE_INCIDENTS, BASELINE_ACTIONS);
 
     private final String tableName;
     private final StructType schema;

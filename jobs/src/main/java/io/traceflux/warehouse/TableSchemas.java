@@ -94,6 +94,7 @@ public final class TableSchemas {
             field("quarantined_by_reason", DataTypes.createMapType(TEXT, LONG)), field("unknown_severity", LONG),
             field("baseline_conflicts", LONG), field("confidence", TEXT), field("confidence_reasons", TEXTS),
             field("gates", DataTypes.createArrayType(GATE)), field("gates_passed", DataTypes.BooleanType),
+            field("pages_added", LONG), field("pages_removed", LONG), field("max_page_delay", DOUBLE),
             field("scope", TEXT), field("selected_signals", LONG), field("compared_signals", LONG),
             field("new_incidents", LONG), field("newly_suppressed", LONG), field("critical_downgraded", LONG));
 
@@ -131,6 +132,24 @@ public final class TableSchemas {
             field("execution_id", TEXT), field("incident_id", TEXT), field("opened_at", TIME),
             field("last_signal_at", TIME), field("severity", TEXT), field("title", TEXT),
             field("group_key", TEXT_MAP), field("signal_count", LONG));
+
+    /** SPEC 3.4: one would-be firing; {@code rule} is the action as readable text. */
+    static final StructType REPLAY_ACTIONS = schema(
+            field("execution_id", TEXT), field("incident_id", TEXT), field("action_id", TEXT), field("kind", TEXT),
+            field("target", TEXT), field("fires_at", TIME), field("held_by_cooldown", DataTypes.BooleanType),
+            field("rule", TEXT));
+
+    /** SPEC 4.1: shift_seconds is replay minus baseline, null unless KEPT. */
+    static final StructType ACTION_DIFFS = schema(
+            field("execution_id", TEXT), field("component_id", TEXT), field("kind", TEXT), field("target", TEXT),
+            field("class", TEXT), field("baseline_firings", LONG), field("replay_firings", LONG),
+            field("baseline_first_at", TIME), field("replay_first_at", TIME), field("shift_seconds", DOUBLE));
+
+    /**
+     * The compared baseline incidents' firings, as replay_actions has them (production's with
+     * {@code fires_at} = its fired_at, never held, and no rule text): the timeline's baseline marks.
+     */
+    static final StructType BASELINE_ACTIONS = REPLAY_ACTIONS;
 
     /** SPEC 6.5. */
     static final StructType APPROVALS = schema(

@@ -27,6 +27,11 @@ import org.apache.spark.sql.types.StructType;
  * uncorrelated), c-5 NEW (r-3). {@link #NO_BASELINE} has replay tables only. Messages and r-4's
  * title carry script payloads that would mark the page if they ever ran; b-2 has no group key
  * (it takes r-2's lane) and b-3 no title.
+ *
+ * <p>Actions of {@link #WITH_BASELINE}: c-1's page edge-oncall is KEPT, 40 s later (b-1 at
+ * 10:00:20, r-1 at 10:01:00); r-2 pages a target carrying a script payload (ADDED), with a rule
+ * text carrying another; r-3 files a ticket (ADDED); b-4's page db-oncall is REMOVED; r-5's page
+ * is held by the cooldown.
  */
 final class BundleFixture {
 
@@ -38,6 +43,10 @@ final class BundleFixture {
     /** The issue's example. */
     static final String ALERT_PAYLOAD = "<img src=x onerror=alert(1)>";
     static final String TITLE_PAYLOAD = "</title><script>document.documentElement.dataset.pwned='2'</script>";
+    /** An action target that would mark the page if it ran. */
+    static final String TARGET_PAYLOAD = "\"><script>document.body.dataset.pwned='3'</script>oncall";
+    /** A rule text that would mark the page if it ran. */
+    static final String RULE_PAYLOAD = "page <img src=x onerror=document.body.dataset.pwned=4> when {}";
 
     static final StructType EXECUTIONS = schema("status", DataTypes.StringType, "mode", DataTypes.StringType,
             "policy_id", DataTypes.StringType, "policy_version", DataTypes.IntegerType,
@@ -89,7 +98,17 @@ final class BundleFixture {
             "quarantined_by_reason", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
             "unknown_severity", DataTypes.LongType, "baseline_conflicts", DataTypes.LongType,
             "confidence", DataTypes.StringType, "confidence_reasons", STRINGS,
-            "gates", DataTypes.createArrayType(GATE), "gates_passed", DataTypes.BooleanType);
+            "gates", DataTypes.createArrayType(GATE), "gates_passed", DataTypes.BooleanType,
+            "pages_added", DataTypes.LongType, "pages_removed", DataTypes.LongType,
+            "max_page_delay", DataTypes.DoubleType);
+    static final StructType ACTIONS = schema("incident_id", DataTypes.StringType, "action_id", DataTypes.StringType,
+            "kind", DataTypes.StringType, "target", DataTypes.StringType, "fires_at", DataTypes.TimestampType,
+            "held_by_cooldown", DataTypes.BooleanType, "rule", DataTypes.StringType);
+    static final StructType ACTION_DIFFS = schema("component_id", DataTypes.StringType,
+            "kind", DataTypes.StringType, "target", DataTypes.StringType, "class", DataTypes.StringType,
+            "baseline_firings", DataTypes.LongType, "replay_firings", DataTypes.LongType,
+            "baseline_first_at", DataTypes.TimestampType, "replay_first_at", DataTypes.TimestampType,
+            "shift_seconds", DataTypes.DoubleType);
     static final StructType SIGNAL_DIFF = schema("signal_id", DataTypes.StringType, "ts", DataTypes.TimestampType,
             "service", DataTypes.StringType, "region", DataTypes.StringType, "pop", DataTypes.StringType,
             "before", DataTypes.StringType, "after", DataTypes.StringType, "rule", DataTypes.StringType,
@@ -160,6 +179,9 @@ final class BundleFixture {
                 .set("ts", "2026-11-20T10:03:30Z").set("before", "aaaa").set("after", "bbbb")
                 .set("rule", "fingerprint").set("reason", "fingerprint differs").write(spark, warehouse);
         ruleImpact().write(spark, warehouse);
+        replayActions().write(spark, warehouse);
+        baselineActions().write(spark, warehouse);
+        actionDiffs().write(spark, warehouse);
         blastRadius().write(spark, warehouse);
         new TableRows("quarantine", QUARANTINE)
                 .row(WITH_BASELINE).set("reason", "null_signal_id").set("raw", "{}")
@@ -298,8 +320,54 @@ final class BundleFixture {
                 .set("unknown_severity", 0L).set("baseline_conflicts", 0L).set("confidence", "medium")
                 .set("confidence_reasons", List.of("2 rows quarantined", "the baseline has no fingerprints"))
                 .set("gates", List.of(RowFactory.create("min_incident_parity", 0.95, 0.25, false),
-                        RowFactory.create("max_missing_critical", 0.0, 1.0, false)))
-                .set("gates_passed", false);
+                        RowFactory.create("max_missing_critical", 0.0, 1.0, false),
+                        RowFactory.create("max_page_delay", 60.0, 40.0, true)))
+                .set("gates_passed", false).set("pages_added", 1L).set("pages_removed", 1L)
+                .set("max_page_delay", 40.0);
+    }
+
+    private static TableRows replayActions() {
+        TableRows t = new TableRows("replay_actions", ACTIONS);
+        String oncall = "page edge-oncall when {severity=~\"critical|major\"}, cooldown 10m (action page-oncall)";
+        action(t, WITH_BASELINE, "r-1", "page-oncall", "page", "edge-oncall", "10:01:00", false, oncall);
+        action(t, WITH_BASELINE, "r-2", "page-payload", "page", TARGET_PAYLOAD, "10:02:00", false, RULE_PAYLOAD);
+        action(t, WITH_BASELINE, "r-3", "ticket-minor", "ticket", "EDGE", "10:05:40", false,
+                "ticket EDGE for every incident (action ticket-minor)");
+        action(t, WITH_BASELINE, "r-5", "page-oncall", "page", "edge-oncall", "10:07:30", true, oncall);
+        action(t, NO_BASELINE, "rn-1", "notify", "notify", "#edge", "10:01:00", false,
+                "notify #edge for every incident (action notify)");
+        return t;
+    }
+
+    private static TableRows baselineActions() {
+        TableRows t = new TableRows("baseline_actions", ACTIONS);
+        action(t, WITH_BASELINE, "b-1", "pd-1", "page", "edge-oncall", "10:00:20", false, null);
+        action(t, WITH_BASELINE, "b-4", "pd-2", "page", "db-oncall", "10:08:30", false, null);
+        return t;
+    }
+
+    private static void action(TableRows t, String execution, String incident, String id, String kind, String target,
+            String at, boolean held, String rule) {
+        t.row(execution).set("incident_id", incident).set("action_id", id).set("kind", kind).set("target", target)
+                .set("fires_at", "2026-11-20T" + at + "Z").set("held_by_cooldown", held).set("rule", rule);
+    }
+
+    private static TableRows actionDiffs() {
+        TableRows t = new TableRows("action_diffs", ACTION_DIFFS);
+        t.row(WITH_BASELINE).set("component_id", "c-1").set("kind", "page").set("target", "edge-oncall")
+                .set("class", "KEPT").set("baseline_firings", 1L).set("replay_firings", 1L)
+                .set("baseline_first_at", "2026-11-20T10:00:20Z").set("replay_first_at", "2026-11-20T10:01:00Z")
+                .set("shift_seconds", 40.0);
+        t.row(WITH_BASELINE).set("component_id", "c-2").set("kind", "page").set("target", TARGET_PAYLOAD)
+                .set("class", "ADDED").set("baseline_firings", 0L).set("replay_firings", 1L)
+                .set("replay_first_at", "2026-11-20T10:02:00Z");
+        t.row(WITH_BASELINE).set("component_id", "c-4").set("kind", "page").set("target", "db-oncall")
+                .set("class", "REMOVED").set("baseline_firings", 1L).set("replay_firings", 0L)
+                .set("baseline_first_at", "2026-11-20T10:08:30Z");
+        t.row(WITH_BASELINE).set("component_id", "c-5").set("kind", "ticket").set("target", "EDGE")
+                .set("class", "ADDED").set("baseline_firings", 0L).set("replay_firings", 1L)
+                .set("replay_first_at", "2026-11-20T10:05:40Z");
+        return t;
     }
 
     private static TableRows correlationDiffs() {

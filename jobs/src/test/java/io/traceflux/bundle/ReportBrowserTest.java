@@ -37,6 +37,7 @@ class ReportBrowserTest extends SparkTestBase {
     private static final Pattern FIGURE = Pattern.compile(
             "<div class=\"figure\" data-figure=\"([a-z_0-9]+)\" data-value=\"([^\"]*)\"><span class=\"label\">[^<]*"
                     + "</span><span class=\"value\">([^<]*)</span></div>");
+    private static final Pattern MARK = Pattern.compile("<circle [^>]*class=\"mark [^>]*>");
     private static final Pattern GATE = Pattern.compile("<tr data-gate=\"([a-z_]+)\" data-passed=\"([a-z]+)\">");
 
     @TempDir
@@ -86,14 +87,15 @@ class ReportBrowserTest extends SparkTestBase {
             shown.add(key);
             assertThat(BundleJson.MAPPER.readTree(figure.group(2).replace("&quot;", "\""))).as(key)
                     .isEqualTo(parity.get(key));
-            String expected = parity.get(key).isNull() ? "n/a" : parity.get(key).isFloatingPointNumber()
+            String expected = parity.get(key).isNull() ? "n/a" : key.equals("max_page_delay")
+                    ? Formats.number(parity.get(key).asDouble()) : parity.get(key).isFloatingPointNumber()
                     ? Formats.ratio(parity.get(key).asDouble()) : parity.get(key).asText();
             assertThat(figure.group(3)).as(key).isEqualTo(expected);
         }
         assertThat(shown).containsExactly("incident_parity", "baseline_incidents", "replay_incidents", "exact",
                 "changed", "split", "merged", "reshaped", "missing", "new", "bcubed_precision", "bcubed_recall",
                 "bcubed_f1", "fingerprint_agreement", "suppression_agreement", "missing_critical", "quarantined",
-                "unknown_severity", "baseline_conflicts");
+                "unknown_severity", "baseline_conflicts", "pages_added", "pages_removed", "max_page_delay");
         Map<String, String> gates = new TreeMap<>();
         Matcher gate = GATE.matcher(dom);
         while (gate.find()) {
@@ -101,7 +103,33 @@ class ReportBrowserTest extends SparkTestBase {
         }
         Map<String, String> expected = new TreeMap<>();
         parity.get("gates").forEach(g -> expected.put(g.get("name").asText(), g.get("passed").asText()));
-        assertThat(gates).isEqualTo(expected).hasSize(2);
+        assertThat(gates).isEqualTo(expected).hasSize(3);
+    }
+
+    @Test
+    void eachFiringIsMarkedOnItsIncidentOnBothSidesAndAPageThatMovedLaterShows() {
+        List<String> marks = new ArrayList<>();
+        Matcher circle = MARK.matcher(dom);
+        while (circle.find()) {
+            Map<String, String> a = attributes(circle.group());
+            marks.add(a.get("data-side") + " " + a.get("data-incident-id") + " " + a.get("data-kind")
+                    + (circle.group().contains(" held\"") ? " held" : "")
+                    + (a.containsKey("data-shift-seconds") ? " shift " + a.get("data-shift-seconds") : ""));
+        }
+        assertThat(marks).containsExactlyInAnyOrder("baseline b-1 page", "baseline b-4 page",
+                "replay r-1 page shift 40", "replay r-2 page", "replay r-3 ticket", "replay r-5 page held");
+        assertThat(BundleFiles.jsonLines(dir, "tables/replay_actions.jsonl").size()
+                + BundleFiles.jsonLines(dir, "tables/baseline_actions.jsonl").size()).isEqualTo(marks.size());
+        assertThat(dom).containsPattern("<line class=\"shift later\"[^>]*><title>page edge-oncall: 40 s later than "
+                + "the baseline</title></line>");
+    }
+
+    @Test
+    void actionTargetsAndRulesShowAsTextAndNeverRun() {
+        assertThat(dom).doesNotContain("data-pwned");
+        assertThat(dom).contains("\"&gt;&lt;script&gt;document.body.dataset.pwned='3'&lt;/script&gt;oncall",
+                "page &lt;img src=x onerror=document.body.dataset.pwned=4&gt; when {}");
+        assertThat(dom).contains("<section id=\"actions\">", "<ul id=\"page-changes\">");
     }
 
     @Test
@@ -154,6 +182,15 @@ class ReportBrowserTest extends SparkTestBase {
         ByteBuffer header = ByteBuffer.wrap(bytes, 16, 8);
         assertThat(header.getInt()).isEqualTo(1200);
         assertThat(header.getInt()).isEqualTo(1500);
+    }
+
+    private static Map<String, String> attributes(String element) {
+        Map<String, String> attrs = new TreeMap<>();
+        Matcher a = Pattern.compile("(data-[a-z-]+)=\"([^\"]*)\"").matcher(element);
+        while (a.find()) {
+            attrs.put(a.group(1), a.group(2));
+        }
+        return attrs;
     }
 
     private static String url(Path file) {

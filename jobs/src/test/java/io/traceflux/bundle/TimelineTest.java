@@ -15,7 +15,7 @@ class TimelineTest {
         replayFirst.put(Side.REPLAY, 1574L);
         replayFirst.put(Side.BASELINE, 50L);
 
-        Timeline timeline = new Timeline(null, null, List.of(), true, replayFirst);
+        Timeline timeline = new Timeline(null, null, List.of(), List.of(), true, replayFirst);
 
         // The report prints one note per side in this order; a hash order made reruns differ.
         assertThat(timeline.omitted().keySet()).containsExactly(Side.BASELINE, Side.REPLAY);

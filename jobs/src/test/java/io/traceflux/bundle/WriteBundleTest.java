@@ -36,15 +36,18 @@ class WriteBundleTest extends SparkTestBase {
     static final List<String> FILES_WITH_BASELINE = List.of("manifest.json", "parity.json", "policy/v3.yaml",
             "report.html", "signals/changed.csv", "signals/changed.jsonl", "signals/missing.csv",
             "signals/missing.jsonl", "signals/new.csv", "signals/new.jsonl", "signals/newly_suppressed.csv",
-            "signals/newly_suppressed.jsonl", "summary.md", "tables/baseline_incidents.csv",
+            "signals/newly_suppressed.jsonl", "summary.md", "tables/action_diffs.csv", "tables/action_diffs.jsonl",
+            "tables/baseline_actions.csv", "tables/baseline_actions.jsonl", "tables/baseline_incidents.csv",
             "tables/baseline_incidents.jsonl", "tables/blast_radius.csv", "tables/blast_radius.jsonl",
             "tables/correlation_diffs.csv", "tables/correlation_diffs.jsonl", "tables/fingerprint_diffs.csv",
             "tables/fingerprint_diffs.jsonl", "tables/incident_diffs.csv", "tables/incident_diffs.jsonl",
+            "tables/replay_actions.csv", "tables/replay_actions.jsonl",
             "tables/replay_incidents.csv", "tables/replay_incidents.jsonl", "tables/rule_impact.csv",
             "tables/rule_impact.jsonl", "tables/suppression_diffs.csv", "tables/suppression_diffs.jsonl");
 
     static final List<String> FILES_NO_BASELINE = List.of("manifest.json", "parity.json", "policy/v3.yaml",
-            "report.html", "summary.md", "tables/replay_incidents.csv", "tables/replay_incidents.jsonl");
+            "report.html", "summary.md", "tables/replay_actions.csv", "tables/replay_actions.jsonl",
+            "tables/replay_incidents.csv", "tables/replay_incidents.jsonl");
 
     @TempDir
     static Path root;
@@ -135,8 +138,11 @@ class WriteBundleTest extends SparkTestBase {
         assertThat(parity.get("quarantined_by_reason").toString()).isEqualTo("{\"invalid_ts\":1,\"null_signal_id\":1}");
         assertThat(parity.get("gates").toString()).isEqualTo("[{\"name\":\"min_incident_parity\",\"threshold\":0.95,"
                 + "\"actual\":0.25,\"passed\":false},{\"name\":\"max_missing_critical\",\"threshold\":0.0,"
-                + "\"actual\":1.0,\"passed\":false}]");
+                + "\"actual\":1.0,\"passed\":false},{\"name\":\"max_page_delay\",\"threshold\":60.0,"
+                + "\"actual\":40.0,\"passed\":true}]");
         assertThat(parity.get("gates_passed").asBoolean()).isFalse();
+        assertThat(List.of(parity.get("pages_added").asLong(), parity.get("pages_removed").asLong(),
+                parity.get("max_page_delay").asDouble())).containsExactly(1L, 1L, 40.0);
     }
 
     @Test
@@ -216,6 +222,35 @@ class WriteBundleTest extends SparkTestBase {
     }
 
     @Test
+    void summaryListsAddedAndRemovedPagesFirst() {
+        String md = BundleFiles.text(dir, "summary.md");
+        String pages = md.substring(md.indexOf("## Who gets paged"), md.indexOf("## What changed vs the baseline"));
+        assertThat(md.indexOf("## Who gets paged")).isLessThan(md.indexOf("## What changed vs the baseline"))
+                .isGreaterThan(md.indexOf("| **Scope** |"));
+        assertThat(pages.lines().filter(l -> l.startsWith("- "))).containsExactly(
+                "- " + Markdown.text("ADDED page " + BundleFixture.TARGET_PAYLOAD
+                        + ": 1 firing only in the replay, first at 10:02:00.000 (component c-2)"),
+                "- " + Markdown.text("REMOVED page db-oncall: 1 firing only in the baseline, first at 10:08:30.000 "
+                        + "(component c-4)"),
+                "- " + Markdown.text("LATER page edge-oncall: first firing 40 s later (10:01:00.000 instead of "
+                        + "10:00:20.000, component c-1)"));
+        assertThat(pages).contains("Pages added 1, pages removed 1, largest page delay 40 s.",
+                "1 ticket, runbook or notify differences: see tables/action\\_diffs.csv.");
+    }
+
+    @Test
+    void theActionTablesAreInTheBundleAndTheManifestCountsThem() {
+        JsonNode tables = BundleFiles.json(dir, "manifest.json").get("tables").get("tables");
+        assertThat(tables.get("replay_actions").toString()).isEqualTo("{\"present\":true,\"rows\":4,\"written\":4}");
+        assertThat(tables.get("action_diffs").toString()).isEqualTo("{\"present\":true,\"rows\":4,\"written\":4}");
+        assertThat(tables.get("baseline_actions").toString()).isEqualTo("{\"present\":true,\"rows\":2,\"written\":2}");
+        assertThat(BundleFiles.column(dir, "tables/replay_actions.jsonl", "incident_id"))
+                .containsExactly("r-1", "r-2", "r-3", "r-5");
+        assertThat(BundleFiles.column(dir, "tables/action_diffs.jsonl", "class"))
+                .containsExactly("KEPT", "ADDED", "REMOVED", "ADDED");
+    }
+
+    @Test
     void rewritingGivesByteIdenticalFilesButWrittenAt() throws IOException {
         BundleResult again = write(WITH_BASELINE, root.resolve("again"), Instant.parse("2027-01-02T03:04:05Z"));
         TreeMap<String, byte[]> first = BundleFiles.all(dir);
@@ -276,7 +311,7 @@ class WriteBundleTest extends SparkTestBase {
         VerifyResult folder = VerifyBundle.of(dir).execute();
         assertThat(folder.ok()).isTrue();
         assertThat(folder.checked()).isEqualTo(FILES_WITH_BASELINE.size() - 1);
-        assertThat(folder.message()).isEqualTo("OK: 28 files match manifest.json in " + dir);
+        assertThat(folder.message()).isEqualTo("OK: 34 files match manifest.json in " + dir);
         assertThat(VerifyBundle.of(Path.of(result.zip())).execute().ok()).isTrue();
     }
 
@@ -336,7 +371,9 @@ class WriteBundleTest extends SparkTestBase {
         assertThat(parity.get("report").isNull()).isTrue();
         assertThat(parity.get("note").asText()).startsWith("No baseline:");
         assertThat(BundleFiles.text(noneDir, "summary.md")).startsWith("# Replay exec-n: no baseline\n")
-                .contains("> No baseline: this execution was not compared", "| **Scope** | whole capture |");
+                .contains("> No baseline: this execution was not compared", "| **Scope** | whole capture |",
+                        "## Would-be actions\n\ntables/replay\\_actions.csv records 1 would-be firing; nothing was "
+                                + "executed, and without a baseline nothing is compared.");
         String html = BundleFiles.text(noneDir, "report.html");
         assertThat(html).contains("id=\"no-baseline\"", "<p id=\"approvals\">No approvals recorded.</p>",
                 "<dt>Gates</dt><dd>not evaluated (no baseline)</dd>");
@@ -349,7 +386,7 @@ class WriteBundleTest extends SparkTestBase {
     @Test
     void absentParityTablesGiveTheSameBundleAsEmptyOnes() {
         Path replayOnly = root.resolve("replay-only");
-        for (String table : List.of("executions", "replay_signals", "replay_incidents")) {
+        for (String table : List.of("executions", "replay_signals", "replay_incidents", "replay_actions")) {
             spark.read().format("delta").load(warehouse.resolve(table).toString())
                     .filter(functions.col("execution_id").equalTo(NO_BASELINE))
                     .write().format("delta").save(replayOnly.resolve(table).toString());

@@ -59,11 +59,11 @@ class BundleCommandTest extends SparkTestBase {
         Path out = root.resolve("evidence");
         Run written = run("--execution", "exec-b", "--out", out.toString(), "--warehouse", warehouse.toString());
         assertThat(written.exit()).as(written.err()).isZero();
-        assertThat(written.out()).startsWith("bundle of exec-b: " + out.resolve("exec-b") + " (29 files)\n"
+        assertThat(written.out()).startsWith("bundle of exec-b: " + out.resolve("exec-b") + " (35 files)\n"
                 + "zip: " + out.resolve("exec-b.zip") + "\nmanifest sha256: ");
         Run folder = run("verify", out.resolve("exec-b").toString());
         assertThat(folder.exit()).isZero();
-        assertThat(folder.out()).isEqualTo("OK: 28 files match manifest.json in " + out.resolve("exec-b") + "\n");
+        assertThat(folder.out()).isEqualTo("OK: 34 files match manifest.json in " + out.resolve("exec-b") + "\n");
         assertThat(run("verify", out.resolve("exec-b.zip").toString()).exit()).isZero();
 
         Path summary = out.resolve("exec-b/summary.md");

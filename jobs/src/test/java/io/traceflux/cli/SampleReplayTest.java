@@ -96,7 +96,8 @@ class SampleReplayTest extends SparkTestBase {
         Map<String, String> fromRun = files(held);
         Map<String, String> fromTables = files(rewritten.resolve("v2-held"));
         assertThat(fromRun.keySet()).contains("manifest.json", "report.html", "summary.md", "parity.json",
-                "tables/incident_diffs.csv", "signals/changed.csv");
+                "tables/incident_diffs.csv", "signals/changed.csv", "tables/replay_actions.csv",
+                "tables/action_diffs.csv", "tables/baseline_actions.csv");
         assertThat(fromRun).isEqualTo(fromTables);
     }
 

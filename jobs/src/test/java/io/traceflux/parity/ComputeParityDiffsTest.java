@@ -104,7 +104,7 @@ class ComputeParityDiffsTest extends SparkTestBase {
         ParityReport report = result.report();
         assertThat(report.fingerprintAgreement()).isNull();
         assertThat(report.suppressionAgreement()).isNull();
-        assertThat(report.gates()).containsExactly(new GateResult("max_newly_suppressed", 0, 1, false, null));
+        assertThat(report.gates()).containsExactly(new GateResult("max_newly_suppressed", 0, 1.0, false, null));
         assertThat(report.confidence().reasons()).contains(
                 "baseline lacks per-signal fingerprints: fingerprint agreement unknown",
                 "baseline lacks per-signal suppression decisions: only signals in a baseline incident count as kept");
@@ -148,7 +148,7 @@ class ComputeParityDiffsTest extends SparkTestBase {
                 + "many signals with unknown severity: 1 of 5 selected signals (20.0%), "
                 + "baseline conflicts (signals in several baseline incidents): 2 of 5 selected signals (40.0%), "
                 + "tiny sample: 5 selected signals (fewer than 100)],"
-                + "[[min_incident_parity,0.9,0.0,false,null]],false,region=eu-west,5,3,0,1,0]");
+                + "[[min_incident_parity,0.9,0.0,false,null]],false,null,null,null,region=eu-west,5,3,0,1,0]");
     }
 
     @Test
@@ -157,7 +157,7 @@ class ComputeParityDiffsTest extends SparkTestBase {
 
         assertThat(result.tables().keySet()).containsExactly(Table.PARITY_REPORT, Table.INCIDENT_DIFFS,
                 Table.FINGERPRINT_DIFFS, Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS, Table.RULE_IMPACT,
-                Table.BLAST_RADIUS);
+                Table.BLAST_RADIUS, Table.ACTION_DIFFS);
         result.tables().forEach((table, rows) -> assertThat(rows.schema().catalogString())
                 .as(table.tableName()).isEqualTo(table.schema().catalogString()));
     }

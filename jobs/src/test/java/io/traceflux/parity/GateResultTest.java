@@ -1,6 +1,7 @@
 package io.traceflux.parity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
@@ -35,6 +36,26 @@ class GateResultTest {
     void aMeaningfulShortfallFails() {
         assertThat(GateResult.evaluate(Map.of("min_incident_parity", 0.9000001), ACTUALS, false))
                 .extracting(GateResult::passed).containsExactly(false);
+    }
+
+    @Test
+    void actionGatesPassAtOrBelowTheirThresholdAndFailWhenUnknown() {
+        Map<String, Double> actuals = new LinkedHashMap<>();
+        actuals.put("max_new_pages", 1.0);
+        actuals.put("max_lost_pages", 0.0);
+        actuals.put("max_page_delay", 90.5);
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        thresholds.put("max_new_pages", 0.0);
+        thresholds.put("max_lost_pages", 0.0);
+        thresholds.put("max_page_delay", 90.5);
+        assertThat(GateResult.evaluate(thresholds, actuals, false)).containsExactly(
+                new GateResult("max_new_pages", 0.0, 1.0, false, null),
+                new GateResult("max_lost_pages", 0.0, 0.0, true, null),
+                new GateResult("max_page_delay", 90.5, 90.5, true, null));
+        actuals.put("max_page_delay", 90.6);
+        actuals.put("max_new_pages", null);
+        assertThat(GateResult.evaluate(thresholds, actuals, false)).extracting(GateResult::passed, GateResult::reason)
+                .containsExactly(tuple(false, GateResult.ACTIONS_UNKNOWN), tuple(true, null), tuple(false, null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.traceflux.pipeline;
 
+import io.traceflux.policy.ActionRule;
 import io.traceflux.policy.CorrelationSpec;
 import io.traceflux.policy.FingerprintField;
 import io.traceflux.policy.GovernanceSpec;
@@ -27,6 +28,7 @@ final class PolicyBuilder {
     private Optional<Duration> maxSpan = Optional.empty();
     private int minSignals = 1;
     private String title = Policy.DEFAULT_TITLE;
+    private final List<ActionRule> actions = new ArrayList<>();
 
     static PolicyBuilder policy() {
         return new PolicyBuilder();
@@ -81,6 +83,11 @@ final class PolicyBuilder {
         return this;
     }
 
+    PolicyBuilder action(ActionRule action) {
+        actions.add(action);
+        return this;
+    }
+
     static SuppressionRule drop(String id, Matcher... match) {
         return new SuppressionRule.Drop(id, List.of(match));
     }
@@ -97,6 +104,6 @@ final class PolicyBuilder {
     Policy build() {
         return new Policy("test-policy", 1, "", Map.copyOf(severityMap), List.copyOf(fingerprint), dedup,
                 List.copyOf(rules), new CorrelationSpec(groupBy, gap, maxSpan, minSignals), title,
-                GovernanceSpec.none(), "0".repeat(64), null, "");
+                actions, GovernanceSpec.none(), "0".repeat(64), null, "");
     }
 }

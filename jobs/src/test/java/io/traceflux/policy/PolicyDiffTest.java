@@ -41,6 +41,27 @@ class PolicyDiffTest {
     }
 
     @Test
+    void showsActionChangesByIdButNotTheirOrder() {
+        Policy v1 = PolicyLoader.load(PolicyYaml.minimal()
+                .set("actions", "[{id: page-oncall, when: ['severity=\"critical\"'], do: {page: edge-oncall}, cooldown: 30m},"
+                        + " {id: ticket, do: {ticket: EDGE}}, {id: notify, do: {notify: '#edge'}}]")
+                .write(dir));
+        Policy v2 = PolicyLoader.load(PolicyYaml.minimal()
+                .set("actions", "[{id: notify, do: {notify: '#edge'}},"
+                        + " {id: page-oncall, when: ['severity=~\"critical|major\"'], min_signals: 3, do: {page: edge-oncall},"
+                        + " cooldown: 10m}, {id: runbook, do: {runbook: 'https://runbooks/edge'}}]")
+                .write(dir, "p", "v1.yml"));
+
+        assertThat(PolicyDiff.diff(v1, v2)).containsExactly(
+                "~ actions[id=page-oncall].when: [severity=\"critical\"] -> [severity=~\"critical|major\"]",
+                "~ actions[id=page-oncall].cooldown: 30m -> 10m",
+                "+ actions[id=page-oncall].min_signals: 3",
+                "- actions[id=ticket]: {id: ticket, do: {ticket: EDGE}}",
+                "+ actions[id=runbook]: {id: runbook, do: {runbook: https://runbooks/edge}}");
+        assertThat(v1.sha256()).isNotEqualTo(v2.sha256());
+    }
+
+    @Test
     void formattingAndCommentsAreNoDifference() throws Exception {
         Policy yaml = PolicyLoader.load(PolicyYaml.minimal().set("correlation", "# comment\n  gap: 2m").write(dir));
         Path jsonFile = Files.writeString(dir.resolve("p/v1.json"),

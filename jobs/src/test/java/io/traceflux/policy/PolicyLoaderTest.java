@@ -51,6 +51,7 @@ class PolicyLoaderTest {
                                 List.of("pop"), Duration.ofMinutes(2))),
                 new CorrelationSpec(List.of("region", "pop"), Duration.ofMinutes(2), Optional.of(Duration.ofMinutes(30)), 2),
                 "{count} signals in {region}/{pop}",
+                List.of(),
                 new GovernanceSpec(1, Map.of("min_incident_parity", 0.95, "max_missing_critical", 0.0), List.of("region=eu-west")),
                 SPEC_EXAMPLE_SHA256, file, Files.readString(file));
 
@@ -60,6 +61,20 @@ class PolicyLoaderTest {
         assertThat(policy.severityMap().keySet()).containsExactly("fatal", "error", "warn");
         assertThat(policy.governance().gates().keySet()).containsExactly("min_incident_parity", "max_missing_critical");
         assertThat(policy.ref()).isEqualTo("edge-correlation@v3");
+    }
+
+    @Test
+    void loadsActionsWithTheirDefaults() {
+        Policy policy = PolicyLoader.load(PolicyYaml.minimal().set("actions", "["
+                + "{id: page-edge-oncall, when: ['severity=~\"critical|major\"', 'region=\"eu-west\"'], min_signals: 3,"
+                + " do: {page: edge-oncall}, cooldown: 30m}, {id: ticket, do: {ticket: EDGE}}]").write(dir));
+
+        assertThat(policy.actions()).containsExactly(
+                new ActionRule("page-edge-oncall", List.of(new Matcher("severity", RE, "critical|major", "severity=~\"critical|major\""),
+                        new Matcher("region", EQ, "eu-west", "region=\"eu-west\"")), 3, ActionKind.PAGE, "edge-oncall",
+                        Optional.of(Duration.ofMinutes(30))),
+                new ActionRule("ticket", List.of(), 1, ActionKind.TICKET, "EDGE", Optional.empty()));
+        assertThat(PolicyLoader.load(PolicyYaml.minimal().write(dir)).actions()).isEmpty();
     }
 
     @Test

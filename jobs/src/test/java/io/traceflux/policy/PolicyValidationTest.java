@@ -34,7 +34,7 @@ class PolicyValidationTest {
                 "4 correlation.gaps: unknown key (allowed here: group_by, gap, max_span, min_signals)",
                 "5 suppression[0].dorp: unknown key (allowed here: id, drop, maintenance, inhibit)",
                 "6 colour: unknown key (allowed here: policy, version, description, severity_map, fingerprint, dedup, "
-                        + "suppression, correlation, aggregation, governance)");
+                        + "suppression, correlation, aggregation, actions, governance)");
     }
 
     @Test
@@ -203,12 +203,60 @@ class PolicyValidationTest {
                 + " promotable_scopes: [region, 'region=a,region=b', 'region=eu-west']}"))).containsExactly(
                 "5 governance.required_approvals: must be at least 0, got -1",
                 "5 governance.gates.min_recall: unknown key (allowed here: min_incident_parity, min_bcubed_f1, "
-                        + "max_missing_critical, max_new_incidents, max_newly_suppressed)",
+                        + "max_missing_critical, max_new_incidents, max_newly_suppressed, max_new_pages, max_lost_pages, "
+                        + "max_page_delay)",
                 "5 governance.gates.min_incident_parity: must be a ratio from 0 to 1, got 95",
                 "5 governance.gates.max_missing_critical: expected a number, got a string",
                 "5 governance.gates.max_new_incidents: must be a whole count, 0 or more, got 1.5",
                 "5 governance.promotable_scopes[0]: invalid scope \"region\": \"region\" is not name=value|value (" + NAMES + ")",
                 "5 governance.promotable_scopes[1]: invalid scope \"region=a,region=b\": \"region\" appears twice");
+    }
+
+    @Test
+    void badActions() {
+        assertThat(errors(PolicyYaml.minimal().set("actions", String.join("\n",
+                "",
+                "  - id: page",
+                "    do: {page: edge-oncall}",
+                "    colour: red",
+                "  - id: page",
+                "    when: ['severity=~\"(a)\\1\"', 42]",
+                "    do: {page: a, ticket: b}",
+                "  - do: {runbook: ''}",
+                "    min_signals: 0",
+                "    cooldown: 1m30s",
+                "  - id: bad id",
+                "    do: {email: ops}",
+                "  - id: t",
+                "    do: ticket",
+                "    cooldown: 30",
+                "  - [page]")))).containsExactly(
+                "8 actions[0].colour: unknown key (allowed here: id, when, min_signals, do, cooldown)",
+                "9 actions[1].id: duplicate action id \"page\" (also actions[0])",
+                "10 actions[1].when[0]: invalid matcher 'severity=~\"(a)\\1\"': invalid regex: backreferences (\\1 ...) are "
+                        + "not supported by RE2: invalid escape sequence: `\\1`",
+                "10 actions[1].when[1]: expected a string, got an integer",
+                "11 actions[1].do: has page and ticket: an action does exactly one thing",
+                "12 actions[2].id: required key is missing",
+                "12 actions[2].do.runbook: the target must not be empty",
+                "13 actions[2].min_signals: must be at least 1, got 0",
+                "14 actions[2].cooldown: invalid duration \"1m30s\": " + DURATION_HELP,
+                "15 actions[3].id: invalid action id \"bad id\": ids match [A-Za-z0-9][A-Za-z0-9._-]{0,127}",
+                "16 actions[3].do.email: unknown key (allowed here: page, ticket, runbook, notify)",
+                "16 actions[3].do: needs one of page, ticket, runbook, notify, like {page: edge-oncall}",
+                "18 actions[4].do: expected a mapping with keys page, ticket, runbook, notify, got a string",
+                "19 actions[4].cooldown: expected a duration with a unit (ms, s, m or h), like 2m; got the number 30",
+                "20 actions[5]: expected a mapping with keys id, when, min_signals, do, cooldown, got a list");
+    }
+
+    @Test
+    void actionGatesAreCountsAndSeconds() {
+        assertThat(errors(PolicyYaml.minimal().set("governance",
+                "{gates: {max_new_pages: 0.5, max_lost_pages: -1, max_page_delay: 90.5}}"))).containsExactly(
+                "5 governance.gates.max_new_pages: must be a whole count, 0 or more, got 0.5",
+                "5 governance.gates.max_lost_pages: must be a whole count, 0 or more, got -1");
+        assertThat(errors(PolicyYaml.minimal().set("governance", "{gates: {max_page_delay: -1}}"))).containsExactly(
+                "5 governance.gates.max_page_delay: must be seconds, 0 or more, got -1");
     }
 
     @Test
@@ -227,7 +275,7 @@ class PolicyValidationTest {
                 "0 : the file is empty: expected a mapping with policy, version, fingerprint and correlation");
         assertThat(errors(write("- policy: p\n"))).containsExactly(
                 "1 : expected a mapping with keys policy, version, description, severity_map, fingerprint, dedup, "
-                        + "suppression, correlation, aggregation, governance, got a list");
+                        + "suppression, correlation, aggregation, actions, governance, got a list");
     }
 
     private Path write(String text) throws IOException {
