@@ -17,8 +17,12 @@ import org.apache.spark.sql.types.StructType;
  * @param status  running, succeeded, failed or refused
  * @param counts  row counts; null while running
  * @param error   why a failed run failed; null otherwise
+ * @param pendingPromotion an enforced run that succeeded with every gate passed: it asks for its
+ *                policy version to become active in its scope (SPEC 6.1); whether it was
+ *                promoted is in {@code promotions}
  */
-public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt, Counts counts, String error) {
+public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt, Counts counts, String error,
+        boolean pendingPromotion) {
 
     /** What an execution ran on: identical for a re-run of the same execution id. */
     public record Lineage(
@@ -29,9 +33,9 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
             String master) {
     }
 
-    /** Row counts of a finished run. */
+    /** Row counts of a finished run; {@code unknownSeverity} counts selected signals of unknown severity. */
     public record Counts(long inputRows, long selectedRows, long quarantinedRows, long outOfWindowRows,
-            long outOfScopeRows, long suppressedRows, long duplicateRows, long incidents) {
+            long outOfScopeRows, long suppressedRows, long duplicateRows, long incidents, long unknownSeverity) {
     }
 
     public static final StructType SCHEMA = new StructType()
@@ -67,18 +71,20 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
             .add("spark_version", DataTypes.StringType)
             .add("delta_version", DataTypes.StringType)
             .add("master", DataTypes.StringType)
-            .add("error", DataTypes.StringType);
+            .add("error", DataTypes.StringType)
+            .add("pending_promotion", DataTypes.BooleanType)
+            .add("unknown_severity", DataTypes.LongType);
 
     public static ExecutionRecord running(Lineage lineage) {
-        return new ExecutionRecord(lineage, "running", null, null, null);
+        return new ExecutionRecord(lineage, "running", null, null, null, false);
     }
 
-    public ExecutionRecord succeeded(Instant at, Counts c) {
-        return new ExecutionRecord(lineage, "succeeded", at, c, null);
+    public ExecutionRecord succeeded(Instant at, Counts c, boolean pendingPromotion) {
+        return new ExecutionRecord(lineage, "succeeded", at, c, null, pendingPromotion);
     }
 
     public ExecutionRecord failed(Instant at, String why) {
-        return new ExecutionRecord(lineage, "failed", at, counts, why);
+        return new ExecutionRecord(lineage, "failed", at, counts, why, false);
     }
 
     public Row toRow() {
@@ -92,7 +98,8 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
                 c == null ? null : c.quarantinedRows(), c == null ? null : c.outOfWindowRows(),
                 c == null ? null : c.outOfScopeRows(), c == null ? null : c.suppressedRows(),
                 c == null ? null : c.duplicateRows(), c == null ? null : c.incidents(),
-                l.codeVersion(), l.sparkVersion(), l.deltaVersion(), l.master(), error);
+                l.codeVersion(), l.sparkVersion(), l.deltaVersion(), l.master(), error, pendingPromotion,
+                c == null ? null : c.unknownSeverity());
     }
 
     /** This record as a one-row list, ready for {@code createDataFrame(rows, SCHEMA)}. */

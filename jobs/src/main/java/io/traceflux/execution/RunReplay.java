@@ -6,12 +6,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.traceflux.bundle.BundleResult;
 import io.traceflux.bundle.WriteBundle;
 import io.traceflux.capture.Capture;
 import io.traceflux.capture.Quarantine;
 import io.traceflux.capture.Selection;
 import io.traceflux.capture.SelectionCounts;
 import io.traceflux.capture.TimeRange;
+import io.traceflux.governance.ExecutionAudit;
 import io.traceflux.parity.Comparison;
 import io.traceflux.parity.ComputeParity;
 import io.traceflux.parity.ParityInputs;
@@ -47,11 +49,13 @@ public final class RunReplay {
     private final SparkSession spark;
     private final ReplayConfig config;
     private final Progress progress;
+    private final ExecutionAudit audit;
 
     public RunReplay(SparkSession spark, ReplayConfig config, Progress progress) {
         this.spark = spark;
         this.config = config;
         this.progress = progress;
+        this.audit = ExecutionAudit.of(spark, config.warehouse());
     }
 
     public static int steps() {
@@ -73,6 +77,7 @@ public final class RunReplay {
 
         ExecutionWriter writer = new ExecutionWriter(spark, config.warehouse(), config.executionId(),
                 config.policy().sha256());
+        audit.started(running);
         writer.replace(Table.EXECUTIONS, rowsOf(running));
         try {
             return run(new Inputs(capture, raw, selection, baseline, baselines), running, writer);
@@ -168,13 +173,16 @@ public final class RunReplay {
         long incidentCount = replayed.incidents();
         ExecutionRecord.Counts c = new ExecutionRecord.Counts(counts.inputRows(), counts.selected(),
                 counts.quarantined(), counts.outOfWindow(), counts.outOfScope(), outcomes.suppressed(),
-                outcomes.duplicates(), incidentCount);
-        ExecutionRecord done = running.succeeded(Instant.now(), c);
+                outcomes.duplicates(), incidentCount, outcomes.unknownSeverity());
+        boolean pendingPromotion = config.mode() == Mode.ENFORCED && parity.map(ParityReport::gatesPassed).orElse(false);
+        ExecutionRecord done = running.succeeded(Instant.now(), c, pendingPromotion);
         writer.replace(Table.EXECUTIONS, rowsOf(done));
 
         // Last, from the tables alone, so that `traceflux bundle` later rewrites the same bytes.
         progress.step("writing the evidence bundle under " + config.warehouse().bundlePath(config.executionId()));
-        WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId()).execute();
+        BundleResult bundle = WriteBundle.with(spark).warehouse(config.warehouse().root())
+                .executionId(config.executionId()).execute();
+        audit.finished(done, parity, bundle.manifestSha256());
         return new ReplayResult(done, counts, outcomes.suppressedByRule(), outcomes.duplicates(), incidentCount,
                 outcomes.incidentSignals(), outcomes.uncorrelated(), outcomes.unknownSeverity(), parity,
                 progress.elapsedSeconds());
@@ -226,7 +234,9 @@ public final class RunReplay {
                 writer.delete(t);
             }
         }
-        writer.replace(Table.EXECUTIONS, rowsOf(running.failed(Instant.now(), String.valueOf(cause.getMessage()))));
+        ExecutionRecord failed = running.failed(Instant.now(), String.valueOf(cause.getMessage()));
+        writer.replace(Table.EXECUTIONS, rowsOf(failed));
+        audit.finished(failed, Optional.empty(), null);
     }
 
     private Dataset<Row> rowsOf(ExecutionRecord record) {
