@@ -66,7 +66,7 @@ public enum BundleTable {
             List.of("baseline_incidents", "replay_incidents", "signals_changed", "changed_signals",
                     "newly_suppressed"),
             List.of("dimension", "value")),
-    /** Governance (SPEC 6); rendered column by column when a writer has created it. */
+    /** Governance (SPEC 6): exported to tables/ when present; the report shows the audit log's record. */
     APPROVALS("approvals", false, List.of(), List.of(), List.of());
 
     /** The key column of every table. */
