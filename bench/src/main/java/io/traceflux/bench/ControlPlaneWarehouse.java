@@ -1,0 +1,121 @@
+package io.traceflux.bench;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.traceflux.execution.ExecutionRecord;
+import io.traceflux.governance.Approve;
+import io.traceflux.governance.ControlPlane;
+import io.traceflux.governance.ExecutionAudit;
+import io.traceflux.governance.Promote;
+import io.traceflux.parity.ParityTables;
+import io.traceflux.policy.Policy;
+import io.traceflux.policy.PolicyLoader;
+import io.traceflux.spark.Sessions;
+import io.traceflux.warehouse.ExecutionWriter;
+import io.traceflux.warehouse.Table;
+import io.traceflux.warehouse.Warehouse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A warehouse of N executions laid out as N replays leave it, for the control-plane benchmark
+ * (bench/control-plane.sh): each execution's executions row written {@code running} and then
+ * replaced {@code succeeded} by Spark's replaceWhere, and its execution_started and
+ * execution_finished audit entries appended with Kernel; parity_report gets one file per
+ * execution (in one commit, to save time); then approvals and promotions of the newest enforced
+ * executions. Signal-level tables are left out: no control-plane command reads them.
+ *
+ * <p>Usage: {@code ControlPlaneWarehouse <warehouse> <executions> <policy-file>}; prints the
+ * ids the benchmark uses.
+ */
+public final class ControlPlaneWarehouse {
+
+    static final Instant FIRST = Instant.parse("2026-01-01T00:00:00Z");
+
+    private ControlPlaneWarehouse() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args[0]).toAbsolutePath();
+        int n = Integer.parseInt(args[1]);
+        Policy policy = PolicyLoader.load(Path.of(args[2]).toAbsolutePath().normalize());
+        SparkSession spark = Sessions.forJob("traceflux bench control plane", "local[2]");
+        Warehouse warehouse = new Warehouse(root.toString());
+        ExecutionAudit audit = ExecutionAudit.of(spark, warehouse);
+        long started = System.nanoTime();
+        List<Row> parity = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = id(i);
+            ExecutionRecord running = ExecutionRecord.running(lineage(id, i, policy));
+            ExecutionWriter writer = new ExecutionWriter(spark, warehouse, id, policy.sha256());
+            audit.started(running);
+            writer.replace(Table.EXECUTIONS, spark.createDataFrame(running.asRows(), ExecutionRecord.SCHEMA));
+            parity.add(parity(id, i % 10 != 9));
+            ExecutionRecord done = running.succeeded(running.lineage().startedAt().plusSeconds(40),
+                    new ExecutionRecord.Counts(100_000, 99_000, 1_000, 0, 0, 60_000, 4_000, 120, 3),
+                    enforced(i) && i % 10 != 9);
+            writer.replace(Table.EXECUTIONS, spark.createDataFrame(done.asRows(), ExecutionRecord.SCHEMA));
+            audit.finished(done, Optional.empty(), "0".repeat(64));
+            if ((i + 1) % 50 == 0) {
+                System.err.printf("%d executions in %.0f s%n", i + 1, (System.nanoTime() - started) / 1e9);
+            }
+        }
+        // One file per execution, as N replays leave parity_report, written in one commit to save time.
+        spark.createDataFrame(parity, ParityTables.PARITY_REPORT).repartitionByRange(n, col("execution_id"))
+                .write().format("delta").mode("append").save(warehouse.tablePath(Table.PARITY_REPORT));
+        governance(ControlPlane.open(root.toString(), spark.sparkContext().hadoopConfiguration(),
+                java.time.Clock.systemUTC()), n);
+        Files.writeString(root.resolve("bench-ids.txt"), "approve=" + id(n - 4) + "\npromote=" + id(n - 8)
+                + "\nshow=" + id(n / 2) + "\n");
+        System.out.printf("wrote %d executions to %s in %.0f s%n", n, root, (System.nanoTime() - started) / 1e9);
+        spark.stop();
+    }
+
+    /** Approvals by two people for the newest enforced executions, and promotions of some. */
+    private static void governance(ControlPlane plane, int n) {
+        for (int i = Math.max(0, n - 40); i < n; i++) {
+            if (enforced(i) && i % 10 != 9) {
+                Approve.on(plane).execution(id(i)).by("bob").execute();
+                Approve.on(plane).execution(id(i)).by("carol").execute();
+                if (i % 8 == 0 && i != n - 4) {
+                    Promote.on(plane).execution(id(i)).by("bob").execute();
+                }
+            }
+        }
+    }
+
+    static String id(int i) {
+        return String.format("bench-%05d", i);
+    }
+
+    static boolean enforced(int i) {
+        return i % 4 == 0;
+    }
+
+    private static ExecutionRecord.Lineage lineage(String id, int i, Policy policy) {
+        Instant start = FIRST.plusSeconds(3600L * i);
+        return new ExecutionRecord.Lineage(id, enforced(i) ? "enforced" : "dry-run", policy.id(), policy.version(),
+                policy.sha256(), policy.source().toString(), policy.text(), "nezha-tt-2023-01-29",
+                "/captures/nezha-tt-2023-01-29", "parquet", null, "production", "region=cn-east",
+                start.minusSeconds(600), start.minusSeconds(360), "alice", "nightly", start, "bench", "3.5.8", "3.3.2",
+                "local[2]");
+    }
+
+    /** A parity_report row in the job's schema: 13 vs 10 incidents, gates passed or not. */
+    private static Row parity(String id, boolean passed) {
+        List<Row> gates = List.of(RowFactory.create("max_missing_critical", 0.0, 0.0, true),
+                RowFactory.create("max_new_incidents", 0.0, passed ? 0.0 : 2.0, passed),
+                RowFactory.create("max_newly_suppressed", 400.0, 301.0, true));
+        return RowFactory.create(id, 13L, 10L, 5L, 4L, 0L, 1L, 2L, 0L, 0L, 5.0 / 13, 0.9775, 0.1539, 0.266, 1.0, 0.7308,
+                0L, 4L, Map.of("invalid_ts", 1L), 0L, 1L, "medium", List.of("baseline conflicts"), gates, passed,
+                "region=cn-east", 1122L, 65L, passed ? 0L : 2L, 301L, 0L);
+    }
+}
