@@ -11,27 +11,29 @@ import io.traceflux.parity.ParityTables;
 import io.traceflux.policy.Policy;
 import io.traceflux.policy.PolicyLoader;
 import io.traceflux.spark.Sessions;
-import io.traceflux.warehouse.ExecutionWriter;
 import io.traceflux.warehouse.Table;
 import io.traceflux.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * A warehouse of N executions laid out as N replays leave it, for the control-plane benchmark
- * (bench/control-plane.sh): each execution's executions row written {@code running} and then
- * replaced {@code succeeded} by Spark's replaceWhere, and its execution_started and
- * execution_finished audit entries appended with Kernel; parity_report gets one file per
- * execution (in one commit, to save time); then approvals and promotions of the newest enforced
- * executions. Signal-level tables are left out: no control-plane command reads them.
+ * (bench/control-plane.sh): each execution's execution_started and execution_finished entries
+ * appended to the audit log one by one with Kernel, as the job does; its executions row in a file
+ * of its own, written running and then replaced by the succeeded row, and its parity_report row in
+ * a file of its own (written with Spark in a few commits rather than one per execution, to save
+ * time); then approvals and promotions of the newest enforced executions. Signal-level tables are
+ * left out: no control-plane command reads them.
  *
  * <p>Usage: {@code ControlPlaneWarehouse <warehouse> <executions> <policy-file>}; prints the
  * ids the benchmark uses.
@@ -51,26 +53,35 @@ public final class ControlPlaneWarehouse {
         Warehouse warehouse = new Warehouse(root.toString());
         ExecutionAudit audit = ExecutionAudit.of(spark, warehouse);
         long started = System.nanoTime();
-        List<Row> parity = new java.util.ArrayList<>();
+        List<Row> running = new ArrayList<>();
+        List<Row> succeeded = new ArrayList<>();
+        List<Row> parity = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = id(i);
-            ExecutionRecord running = ExecutionRecord.running(lineage(id, i, policy));
-            ExecutionWriter writer = new ExecutionWriter(spark, warehouse, id, policy.sha256());
-            audit.started(running);
-            writer.replace(Table.EXECUTIONS, spark.createDataFrame(running.asRows(), ExecutionRecord.SCHEMA));
-            parity.add(parity(id, i % 10 != 9));
-            ExecutionRecord done = running.succeeded(running.lineage().startedAt().plusSeconds(40),
+            ExecutionRecord run = ExecutionRecord.running(lineage(id, i, policy));
+            ExecutionRecord done = run.succeeded(run.lineage().startedAt().plusSeconds(40),
                     new ExecutionRecord.Counts(100_000, 99_000, 1_000, 0, 0, 60_000, 4_000, 120, 3),
                     enforced(i) && i % 10 != 9);
-            writer.replace(Table.EXECUTIONS, spark.createDataFrame(done.asRows(), ExecutionRecord.SCHEMA));
+            running.add(run.toRow());
+            succeeded.add(done.toRow());
+            parity.add(parity(id, i % 10 != 9));
+            audit.started(run);
             audit.finished(done, Optional.empty(), "0".repeat(64));
-            if ((i + 1) % 50 == 0) {
-                System.err.printf("%d executions in %.0f s%n", i + 1, (System.nanoTime() - started) / 1e9);
+            if ((i + 1) % 100 == 0) {
+                System.err.printf("%d executions' audit entries in %.0f s%n", i + 1,
+                        (System.nanoTime() - started) / 1e9);
             }
         }
-        // One file per execution, as N replays leave parity_report, written in one commit to save time.
-        spark.createDataFrame(parity, ParityTables.PARITY_REPORT).repartitionByRange(n, col("execution_id"))
-                .write().format("delta").mode("append").save(warehouse.tablePath(Table.PARITY_REPORT));
+        // One file per execution, as N replays leave these tables: the running rows, then every one
+        // replaced by its succeeded row (the tombstones a replay's replaceWhere leaves), and
+        // parity_report. Written in few commits to save time; a replay writes one per table.
+        String executions = warehouse.tablePath(Table.EXECUTIONS);
+        oneFileEach(spark.createDataFrame(running, ExecutionRecord.SCHEMA), n).write().format("delta")
+                .save(executions);
+        oneFileEach(spark.createDataFrame(succeeded, ExecutionRecord.SCHEMA), n).write().format("delta")
+                .mode("overwrite").save(executions);
+        oneFileEach(spark.createDataFrame(parity, ParityTables.PARITY_REPORT), n).write().format("delta")
+                .save(warehouse.tablePath(Table.PARITY_REPORT));
         governance(ControlPlane.open(root.toString(), spark.sparkContext().hadoopConfiguration(),
                 java.time.Clock.systemUTC()), n);
         Files.writeString(root.resolve("bench-ids.txt"), "approve=" + id(n - 4) + "\npromote=" + id(n - 8)
@@ -90,6 +101,10 @@ public final class ControlPlaneWarehouse {
                 }
             }
         }
+    }
+
+    private static Dataset<Row> oneFileEach(Dataset<Row> rows, int n) {
+        return rows.repartitionByRange(n, col("execution_id"));
     }
 
     static String id(int i) {
