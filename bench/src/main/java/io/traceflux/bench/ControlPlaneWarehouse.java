@@ -5,7 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import io.traceflux.execution.ExecutionRecord;
 import io.traceflux.governance.Approve;
 import io.traceflux.governance.ControlPlane;
-import io.traceflux.governance.ExecutionAudit;
+import io.traceflux.governance.AuditEntry;
+import io.traceflux.governance.GovernanceTables;
 import io.traceflux.governance.Promote;
 import io.traceflux.parity.ParityTables;
 import io.traceflux.policy.Policy;
@@ -20,20 +21,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A warehouse of N executions laid out as N replays leave it, for the control-plane benchmark
- * (bench/control-plane.sh): each execution's execution_started and execution_finished entries
- * appended to the audit log one by one with Kernel, as the job does; its executions row in a file
- * of its own, written running and then replaced by the succeeded row, and its parity_report row in
- * a file of its own (written with Spark in a few commits rather than one per execution, to save
- * time); then approvals and promotions of the newest enforced executions. Signal-level tables are
- * left out: no control-plane command reads them.
+ * (bench/control-plane.sh): each execution's executions row in a file of its own, written running
+ * and then replaced by the succeeded row, its parity_report row in a file of its own, and its
+ * execution_started and execution_finished entries in the audit log, one file each (all written
+ * with Spark in a few commits rather than thousands, to save time); then approvals and promotions
+ * of the newest enforced executions, through the commands' own code (Kernel appends). Signal-level
+ * tables are left out: no control-plane command reads them.
  *
  * <p>Usage: {@code ControlPlaneWarehouse <warehouse> <executions> <policy-file>}; prints the
  * ids the benchmark uses.
@@ -51,11 +53,11 @@ public final class ControlPlaneWarehouse {
         Policy policy = PolicyLoader.load(Path.of(args[2]).toAbsolutePath().normalize());
         SparkSession spark = Sessions.forJob("traceflux bench control plane", "local[2]");
         Warehouse warehouse = new Warehouse(root.toString());
-        ExecutionAudit audit = ExecutionAudit.of(spark, warehouse);
         long started = System.nanoTime();
         List<Row> running = new ArrayList<>();
         List<Row> succeeded = new ArrayList<>();
         List<Row> parity = new ArrayList<>();
+        AuditChain chain = new AuditChain();
         for (int i = 0; i < n; i++) {
             String id = id(i);
             ExecutionRecord run = ExecutionRecord.running(lineage(id, i, policy));
@@ -65,12 +67,8 @@ public final class ControlPlaneWarehouse {
             running.add(run.toRow());
             succeeded.add(done.toRow());
             parity.add(parity(id, i % 10 != 9));
-            audit.started(run);
-            audit.finished(done, Optional.empty(), "0".repeat(64));
-            if ((i + 1) % 100 == 0) {
-                System.err.printf("%d executions' audit entries in %.0f s%n", i + 1,
-                        (System.nanoTime() - started) / 1e9);
-            }
+            chain.add(run, "execution_started", run.lineage().startedAt(), "{\"mode\":\"" + run.lineage().mode() + "\"}");
+            chain.add(done, "execution_finished", done.finishedAt(), "{\"status\":\"succeeded\"}");
         }
         // One file per execution, as N replays leave these tables: the running rows, then every one
         // replaced by its succeeded row (the tombstones a replay's replaceWhere leaves), and
@@ -82,6 +80,8 @@ public final class ControlPlaneWarehouse {
                 .mode("overwrite").save(executions);
         oneFileEach(spark.createDataFrame(parity, ParityTables.PARITY_REPORT), n).write().format("delta")
                 .save(warehouse.tablePath(Table.PARITY_REPORT));
+        chain.write(spark, root.resolve(GovernanceTables.AUDIT_LOG).toString());
+        System.err.printf("%d executions written in %.0f s%n", n, (System.nanoTime() - started) / 1e9);
         governance(ControlPlane.open(root.toString(), spark.sparkContext().hadoopConfiguration(),
                 java.time.Clock.systemUTC()), n);
         Files.writeString(root.resolve("bench-ids.txt"), "approve=" + id(n - 4) + "\npromote=" + id(n - 8)
@@ -105,6 +105,43 @@ public final class ControlPlaneWarehouse {
 
     private static Dataset<Row> oneFileEach(Dataset<Row> rows, int n) {
         return rows.repartitionByRange(n, col("execution_id"));
+    }
+
+    /**
+     * The execution_started and execution_finished entries of N replays, chained as the job
+     * chains them ({@link AuditEntry#expectedHash}), written with Spark as one file per entry
+     * in one commit: the files and statistics Kernel's appends leave, without N thousand
+     * commits to generate. The first Kernel append afterwards (an approval) adds the transaction
+     * identifier that later appends find the head by.
+     */
+    private static final class AuditChain {
+        private final List<Row> rows = new ArrayList<>();
+        private String prev = AuditEntry.GENESIS;
+
+        void add(ExecutionRecord r, String action, Instant at, String details) {
+            ExecutionRecord.Lineage l = r.lineage();
+            Instant millis = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            AuditEntry unsealed = new AuditEntry(rows.size() + 1, millis, l.triggeredBy(), action, l.executionId(),
+                    l.policyId(), l.policyVersion(), l.policySha256(), l.scope(), details, prev, null);
+            String hash = unsealed.expectedHash();
+            rows.add(RowFactory.create(unsealed.seq(), java.sql.Timestamp.from(millis), unsealed.actor(), action,
+                    unsealed.executionId(), unsealed.policyId(), unsealed.policyVersion(), unsealed.policySha256(),
+                    unsealed.scope(), details, prev, hash));
+            prev = hash;
+        }
+
+        void write(SparkSession spark, String path) {
+            StructType schema = new StructType().add("seq", DataTypes.LongType).add("at", DataTypes.TimestampType)
+                    .add("actor", DataTypes.StringType).add("action", DataTypes.StringType)
+                    .add("execution_id", DataTypes.StringType).add("policy_id", DataTypes.StringType)
+                    .add("policy_version", DataTypes.IntegerType).add("policy_sha256", DataTypes.StringType)
+                    .add("scope", DataTypes.StringType).add("details", DataTypes.StringType)
+                    .add("prev_hash", DataTypes.StringType).add("hash", DataTypes.StringType);
+            spark.sql("CREATE TABLE delta.`" + path + "` (" + schema.toDDL() + ") USING delta "
+                    + "TBLPROPERTIES ('delta.dataSkippingNumIndexedCols' = '12')");
+            spark.createDataFrame(rows, schema).repartitionByRange(rows.size(), col("seq")).write().format("delta")
+                    .mode("append").save(path);
+        }
     }
 
     static String id(int i) {

@@ -1,5 +1,6 @@
 package io.traceflux.governance;
 
+import io.delta.kernel.Snapshot;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,9 +54,9 @@ public final class AuditLog {
         return matching(RowFilter.equal("execution_id", executionId));
     }
 
-    /** The entries of one action, in seq order. */
-    public List<AuditEntry> entriesWith(AuditEvent.Action action) {
-        return matching(RowFilter.equal("action", action.text()));
+    /** The entries of these actions, in seq order. */
+    public List<AuditEntry> entriesWith(AuditEvent.Action... actions) {
+        return matching(RowFilter.anyOf("action", java.util.Arrays.stream(actions).map(AuditEvent.Action::text).toList()));
     }
 
     private List<AuditEntry> matching(RowFilter filter) {
@@ -69,15 +70,19 @@ public final class AuditLog {
      * carry it (rewritten by another writer) is read whole.
      */
     public Head head() {
-        Optional<Long> last = tables.latestTransactionVersion(GovernanceTables.AUDIT_LOG, APP_ID);
+        Optional<Snapshot> snapshot = tables.snapshot(GovernanceTables.AUDIT_LOG);
+        if (snapshot.isEmpty()) {
+            return new Head(0, AuditEntry.GENESIS);
+        }
+        Optional<Long> last = tables.latestTransactionVersion(snapshot.get(), APP_ID);
         if (last.isPresent()) {
-            List<Map<String, Object>> rows = tables.read(GovernanceTables.AUDIT_LOG, HEAD_COLUMNS,
-                    RowFilter.equal("seq", last.get()));
+            List<Map<String, Object>> rows =
+                    tables.read(snapshot.get(), HEAD_COLUMNS, RowFilter.equal("seq", last.get()));
             if (rows.size() == 1) {
                 return new Head(last.get(), (String) rows.get(0).get("hash"));
             }
         }
-        return tables.read(GovernanceTables.AUDIT_LOG, HEAD_COLUMNS, null).stream()
+        return tables.read(snapshot.get(), HEAD_COLUMNS, null).stream()
                 .max(Comparator.comparingLong(r -> ((Number) r.get("seq")).longValue()))
                 .map(r -> new Head(((Number) r.get("seq")).longValue(), (String) r.get("hash")))
                 .orElse(new Head(0, AuditEntry.GENESIS));

@@ -109,9 +109,8 @@ public final class ControlPlane {
 
     /** Every approval and rejection recorded, oldest first. */
     public List<Approval> approvals() {
-        List<AuditEntry> entries = new ArrayList<>(auditLog.entriesWith(AuditEvent.Action.APPROVED));
-        entries.addAll(auditLog.entriesWith(AuditEvent.Action.REJECTED));
-        return entries.stream().sorted(Comparator.comparingLong(AuditEntry::seq)).map(Approval::of).toList();
+        return auditLog.entriesWith(AuditEvent.Action.APPROVED, AuditEvent.Action.REJECTED).stream()
+                .map(Approval::of).toList();
     }
 
     /** Every promotion recorded, oldest first. */

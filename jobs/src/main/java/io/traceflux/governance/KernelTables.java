@@ -102,9 +102,8 @@ public final class KernelTables {
      * 3.3 answers this only on its snapshot implementation (what its transaction builder uses
      * to refuse a version it already holds); the project pins that Kernel release.
      */
-    Optional<Long> latestTransactionVersion(String table, String appId) {
-        return snapshot(table).flatMap(s -> ((io.delta.kernel.internal.SnapshotImpl) s)
-                .getLatestTransactionVersion(engine, appId));
+    Optional<Long> latestTransactionVersion(Snapshot snapshot, String appId) {
+        return ((io.delta.kernel.internal.SnapshotImpl) snapshot).getLatestTransactionVersion(engine, appId);
     }
 
     public boolean exists(String table) {
@@ -117,11 +116,12 @@ public final class KernelTables {
      * filter out are not opened.
      */
     public List<Map<String, Object>> read(String table, List<String> columns, RowFilter filter) {
-        Optional<Snapshot> snapshot = snapshot(table);
-        if (snapshot.isEmpty()) {
-            return List.of();
-        }
-        StructType tableSchema = snapshot.get().getSchema(engine);
+        return snapshot(table).map(s -> read(s, columns, filter)).orElse(List.of());
+    }
+
+    /** The same, from a snapshot already loaded. */
+    List<Map<String, Object>> read(Snapshot snapshot, List<String> columns, RowFilter filter) {
+        StructType tableSchema = snapshot.getSchema(engine);
         if (filter != null && !tableSchema.fieldNames().contains(filter.column())) {
             return List.of();
         }
@@ -135,7 +135,7 @@ public final class KernelTables {
                 readSchema = readSchema.add(tableSchema.get(name));
             }
         }
-        ScanBuilder builder = snapshot.get().getScanBuilder(engine).withReadSchema(engine, readSchema);
+        ScanBuilder builder = snapshot.getScanBuilder(engine).withReadSchema(engine, readSchema);
         if (filter != null) {
             builder = builder.withFilter(engine, filter.skipping());
         }
