@@ -2,6 +2,7 @@ package io.traceflux.cli;
 
 import io.traceflux.ExitCode;
 import io.traceflux.InvalidInputException;
+import io.traceflux.governance.GovernanceRefusal;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "traceflux", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Replays captured telemetry windows through a pinned correlation policy on Apache Spark.",
-        subcommands = {ReplayCommand.class, ExecutionsCommand.class, PolicyCommand.class, BundleCommand.class,
-            CaptureCommand.class, OptionsCommand.class},
+        subcommands = {ReplayCommand.class, ExecutionsCommand.class, ApproveCommand.class, PromoteCommand.class,
+            AuditCommand.class, PolicyCommand.class, BundleCommand.class, CaptureCommand.class, OptionsCommand.class},
         footer = {"", "Example:", "  traceflux replay --capture test-data/captures/nezha-tt-2023-01-29 --policy tt-checkout@v2"})
 public final class Main implements Runnable {
 
@@ -51,6 +52,10 @@ public final class Main implements Runnable {
         if (e instanceof InvalidInputException) {
             err.println("traceflux: error: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof GovernanceRefusal) {
+            err.println("traceflux: refused: " + e.getMessage());
+            return ExitCode.GOVERNANCE_REFUSED;
         }
         err.println("traceflux: unexpected failure: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         if (System.getenv("TRACEFLUX_DEBUG") != null) {

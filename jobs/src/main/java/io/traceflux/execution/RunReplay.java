@@ -1,5 +1,6 @@
 package io.traceflux.execution;
 
+import io.traceflux.bundle.BundleResult;
 import io.traceflux.bundle.HeldTables;
 import io.traceflux.bundle.WarehouseTables;
 import io.traceflux.bundle.WriteBundle;
@@ -10,6 +11,7 @@ import io.traceflux.capture.Selection;
 import io.traceflux.capture.SelectionCounts;
 import io.traceflux.capture.TimeRange;
 import io.traceflux.capture.UnreadableCapture;
+import io.traceflux.governance.ExecutionAudit;
 import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.Comparison;
 import io.traceflux.parity.ComputeParity;
@@ -48,6 +50,10 @@ import org.apache.spark.storage.StorageLevel;
  * written. The executions row says {@code running} from the start (written beside the first
  * stages, with any missing table); a failure after that removes the rows this run wrote and
  * leaves the row {@code failed}.
+ *
+ * <p>The audit log (SPEC 6.4) gets {@code execution_started} when the row is first written and
+ * {@code execution_finished} at the end: succeeded with the SHA-256 of the bundle's manifest,
+ * or failed.
  */
 public final class RunReplay {
 
@@ -56,11 +62,13 @@ public final class RunReplay {
     private final SparkSession spark;
     private final ReplayConfig config;
     private final Progress progress;
+    private final ExecutionAudit audit;
 
     public RunReplay(SparkSession spark, ReplayConfig config, Progress progress) {
         this.spark = spark;
         this.config = config;
         this.progress = progress;
+        this.audit = ExecutionAudit.of(spark, config.warehouse());
     }
 
     public static int steps() {
@@ -115,11 +123,13 @@ public final class RunReplay {
             Outputs outputs = compare(selected, replayed, caches);
             awaitStart(started);
             write(outputs, writer, opened.rerun());
-            ExecutionRecord done = opened.running().succeeded(Instant.now(), counts(selected, replayed));
+            ExecutionRecord done = opened.running().succeeded(Instant.now(), counts(selected, replayed),
+                    pendingPromotion(outputs));
             Dataset<Row> record = executionRow(done);
-            bundle(record, outputs);
+            BundleResult bundle = bundle(record, outputs);
             progress.step("recording the execution");
             writer.replace(Table.EXECUTIONS, record);
+            audit.finished(done, outputs.parity(), bundle.manifestSha256());
             return result(done, selected, replayed, outputs);
         } catch (Exception e) {
             // Delta throws checked exceptions through Scala, which javac does not see: catch them too.
@@ -247,8 +257,8 @@ public final class RunReplay {
     }
 
     /**
-     * Creates the tables a fresh warehouse lacks and records the run as started. Runs beside
-     * the first stages, which need no table.
+     * Creates the tables a fresh warehouse lacks and records the run as started, in executions
+     * and in the audit log. Runs beside the first stages, which need no table.
      */
     private void start(Opened opened, ExecutionWriter writer) {
         new CreateTables(spark, config.warehouse()).ifMissing(tablesToCreate());
@@ -257,6 +267,7 @@ public final class RunReplay {
         } else {
             writer.append(Table.EXECUTIONS, executionRow(opened.running()));
         }
+        audit.started(opened.running());
     }
 
     /** Writes every table of the run, side by side; each is one atomic commit. */
@@ -266,10 +277,10 @@ public final class RunReplay {
     }
 
     /** The evidence bundle, from the rows the run holds: the same files `traceflux bundle` writes. */
-    private void bundle(Dataset<Row> record, Outputs outputs) {
+    private BundleResult bundle(Dataset<Row> record, Outputs outputs) {
         progress.step("writing the evidence bundle under " + config.warehouse().bundlePath(config.executionId()));
         Row execution = record.first();
-        WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId())
+        return WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId())
                 .source(new HeldTables(execution, outputs.tables(),
                         new WarehouseTables(spark, config.warehouse().root(), config.executionId())))
                 .execute();
@@ -279,7 +290,15 @@ public final class RunReplay {
         SelectionCounts s = selected.counts();
         Outcomes o = replayed.outcomes();
         return new ExecutionRecord.Counts(s.inputRows(), s.selected(), s.quarantined(), s.outOfWindow(),
-                s.outOfScope(), o.suppressed(), o.duplicates(), replayed.incidentCount());
+                s.outOfScope(), o.suppressed(), o.duplicates(), replayed.incidentCount(), o.unknownSeverity());
+    }
+
+    /**
+     * An enforced run whose gates all passed asks for its policy version to become active in
+     * its scope (SPEC 6.1); a dry-run, or a run without a baseline to gate on, never does.
+     */
+    private boolean pendingPromotion(Outputs outputs) {
+        return config.mode() == Mode.ENFORCED && outputs.parity().map(ParityReport::gatesPassed).orElse(false);
     }
 
     private ReplayResult result(ExecutionRecord done, Selected selected, Replayed replayed, Outputs outputs) {
@@ -328,8 +347,14 @@ public final class RunReplay {
         List<Runnable> cleanup = new ArrayList<>();
         cleanup.add(() -> awaitStart(started));
         Table.REPLAY_OUTPUTS.forEach(t -> cleanup.add(() -> writer.delete(t)));
-        cleanup.add(() -> writer.replace(Table.EXECUTIONS,
-                executionRow(running.failed(Instant.now(), String.valueOf(cause.getMessage())))));
+        ExecutionRecord failed = running.failed(Instant.now(), String.valueOf(cause.getMessage()));
+        cleanup.add(() -> writer.replace(Table.EXECUTIONS, executionRow(failed)));
+        cleanup.add(() -> {
+            // Only a run whose start is on record gets a finished entry.
+            if (!started.isCompletedExceptionally()) {
+                audit.finished(failed, Optional.empty(), null);
+            }
+        });
         for (Runnable step : cleanup) {
             try {
                 step.run();

@@ -18,7 +18,9 @@ import org.apache.spark.sql.types.StructType;
  * rows take. Writers ({@link ExecutionWriter}), parity, the baselines and the evidence bundle
  * all name tables through it, so a table is declared once.
  *
- * <p>Every table is keyed by {@code execution_id}. {@code required} columns must exist in any
+ * <p>Every table is keyed by {@code execution_id}; the governance tables ({@link #APPROVALS},
+ * {@link #PROMOTIONS}, {@link #AUDIT_LOG}) are written without Spark, through
+ * {@code io.traceflux.governance.GovernanceTables}. {@code required} columns must exist in any
  * warehouse that has the table (the SPEC 5.1 contract a reader depends on); the other columns
  * are read when present, so a table written by an older version still reads. {@code sortKey}
  * leads the order of exported rows; the remaining orderable columns break ties, so the order
@@ -53,8 +55,15 @@ public enum Table {
     /** The compared baseline incidents with their selected members' time span: the timeline's baseline lane. */
     BASELINE_INCIDENTS("baseline_incidents", TableSchemas.BASELINE_INCIDENTS,
             List.of("incident_id", "opened_at", "last_signal_at"), List.of("opened_at", "incident_id")),
-    /** Governance (SPEC 6.5). */
-    APPROVALS("approvals", TableSchemas.APPROVALS, List.of(), List.of());
+    /** Governance (SPEC 6.5), written by the control plane with Delta Kernel. */
+    APPROVALS("approvals", TableSchemas.APPROVALS, List.of("approver", "decision", "scope", "at"),
+            List.of("audit_seq")),
+    PROMOTIONS("promotions", TableSchemas.PROMOTIONS,
+            List.of("promotion_id", "policy_id", "policy_version", "scope", "promoted_by", "promoted_at"),
+            List.of("audit_seq")),
+    /** SPEC 6.4: the hash-chained audit log. */
+    AUDIT_LOG("audit_log", TableSchemas.AUDIT_LOG,
+            List.of("seq", "at", "actor", "action", "details", "prev_hash", "hash"), List.of("seq"));
 
     /** The key column of every table. */
     public static final String EXECUTION_ID = "execution_id";

@@ -32,7 +32,10 @@ class OptionsCommandTest {
         options().fieldNames().forEachRemaining(names::add);
 
         assertThat(names).contains("traceflux", "traceflux replay", "traceflux executions", "traceflux executions list",
-                "traceflux executions show", "traceflux policy validate", "traceflux bundle", "traceflux options");
+                "traceflux executions show", "traceflux policy validate", "traceflux bundle", "traceflux options",
+                "traceflux approve", "traceflux promote", "traceflux audit verify", "traceflux policy active");
+        assertThat(options().get("traceflux approve").get("options").get("--execution").get("required").asBoolean())
+                .isTrue();
         assertThat(options().get("traceflux executions").get("subcommands")).extracting(JsonNode::asText)
                 .containsExactly("list", "show");
     }
