@@ -14,7 +14,7 @@ import io.traceflux.governance.ControlPlane;
 import io.traceflux.governance.ExecutionRow;
 import io.traceflux.governance.Promotion;
 import io.traceflux.testkit.CaptureFixture;
-import io.traceflux.testkit.InProcess;
+import io.traceflux.testkit.Cli;
 import io.traceflux.testkit.Launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,12 +99,12 @@ class GovernanceScenarioTest extends SparkTestBase {
     }
 
     /** A governance command line with the warehouse, run in this JVM. */
-    static Launcher.Run cli(String... args) {
-        return InProcess.run(withWarehouse(args));
+    static Cli.Result cli(String... args) {
+        return Cli.run(withWarehouse(args));
     }
 
     /** The same through bin/traceflux in its own process. */
-    static Launcher.Run launcher(String... args) {
+    static Cli.Result launcher(String... args) {
         return Launcher.run(withWarehouse(args));
     }
 
@@ -114,7 +114,7 @@ class GovernanceScenarioTest extends SparkTestBase {
         return all.toArray(String[]::new);
     }
 
-    static void refused(Launcher.Run run, String... message) {
+    static void refused(Cli.Result run, String... message) {
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(ExitCode.GOVERNANCE_REFUSED);
         assertThat(run.err()).startsWith("traceflux: refused: ").contains(message);
         assertThat(run.err().lines()).hasSize(1);
@@ -127,13 +127,13 @@ class GovernanceScenarioTest extends SparkTestBase {
     @Test
     @Order(1)
     void aDryRunAndAliceEnforcedRunThroughTheLauncher() {
-        Launcher.Run dry = InProcess.run(replayArgs("dry1", "edge@v1", "--triggered-by", "alice"));
+        Cli.Result dry = Cli.run(replayArgs("dry1", "edge@v1", "--triggered-by", "alice"));
         assertThat(dry.exit()).as(dry.err()).isZero();
         // A replay through the launcher starts a Spark JVM of its own: only under -Dtraceflux.soak=true;
         // the control-plane commands below go through it by default.
         String[] enforcedArgs = replayArgs("enf1", "edge@v1", "--mode", "enforced", "--triggered-by", "alice");
-        Launcher.Run enforced = Boolean.getBoolean("traceflux.soak") ? Launcher.run(enforcedArgs)
-                : InProcess.run(enforcedArgs);
+        Cli.Result enforced = Boolean.getBoolean("traceflux.soak") ? Launcher.run(enforcedArgs)
+                : Cli.run(enforcedArgs);
         assertThat(enforced.exit()).as(enforced.err()).isZero();
         assertThat(enforced.out()).contains("mode enforced");
 
@@ -169,18 +169,18 @@ class GovernanceScenarioTest extends SparkTestBase {
     void bobApprovesAndPromotesThroughTheLauncher() {
         refused(cli("approve", "--execution", "enf1", "--by", "carol", "--scope", "region=eu-west|us-east"),
                 "scope 'region=eu-west|us-east' is wider than execution enf1's scope 'region=eu-west'");
-        Launcher.Run approved = launcher("approve", "--execution", "enf1", "--by", "bob", "--comment", "diffs reviewed");
+        Cli.Result approved = launcher("approve", "--execution", "enf1", "--by", "bob", "--comment", "diffs reviewed");
         assertThat(approved.exit()).as(approved.err()).isZero();
         assertThat(approved.out()).startsWith("approved execution enf1 by bob in scope region=eu-west (audit seq ");
         refused(cli("approve", "--execution", "enf1", "--by", "bob"), "bob already approved execution enf1");
         refused(cli("promote", "--execution", "enf1", "--by", "bob", "--scope", "*"),
                 "check 4 (scope): scope '*' is not within execution enf1's scope 'region=eu-west'");
 
-        Launcher.Run promoted = launcher("promote", "--execution", "enf1", "--by", "bob");
+        Cli.Result promoted = launcher("promote", "--execution", "enf1", "--by", "bob");
         assertThat(promoted.exit()).as(promoted.err()).isZero();
         assertThat(promoted.out()).startsWith("promoted edge@v1 (sha256 ").contains(" to scope region=eu-west as promotion-");
 
-        Launcher.Run active = launcher("policy", "active", "--json");
+        Cli.Result active = launcher("policy", "active", "--json");
         assertThat(active.exit()).as(active.err()).isZero();
         JsonNode rows = json(active.out());
         assertThat(rows).hasSize(1);
@@ -197,10 +197,10 @@ class GovernanceScenarioTest extends SparkTestBase {
     @Test
     @Order(4)
     void aNewerVersionPromotedToANarrowerScopeSupersedesOnlyThere() {
-        assertThat(InProcess.run(replayArgs("enf2", "edge@v2", "--mode", "enforced", "--triggered-by", "alice")).exit())
+        assertThat(Cli.run(replayArgs("enf2", "edge@v2", "--mode", "enforced", "--triggered-by", "alice")).exit())
                 .isZero();
         assertThat(cli("approve", "--execution", "enf2", "--by", "carol").exit()).isZero();
-        Launcher.Run promoted = cli("promote", "--execution", "enf2", "--by", "carol", "--scope", "region=eu-west,pop=fra1");
+        Cli.Result promoted = cli("promote", "--execution", "enf2", "--by", "carol", "--scope", "region=eu-west,pop=fra1");
         assertThat(promoted.exit()).as(promoted.err()).isZero();
         String v1Promotion = plane().promotions().get(0).promotionId();
         assertThat(promoted.out()).contains("supersedes " + v1Promotion);
@@ -223,7 +223,7 @@ class GovernanceScenarioTest extends SparkTestBase {
     @Test
     @Order(5)
     void aFailedGateADryRunAndAnEditedPolicyCannotGoFurther() throws Exception {
-        assertThat(InProcess.run(replayArgs("bad1", "edge@v3", "--mode", "enforced", "--triggered-by", "alice")).exit())
+        assertThat(Cli.run(replayArgs("bad1", "edge@v3", "--mode", "enforced", "--triggered-by", "alice")).exit())
                 .isEqualTo(ExitCode.GATE_FAILED);
         refused(cli("approve", "--execution", "bad1", "--by", "bob"),
                 "execution bad1 failed its gates (min_incident_parity actual 0 < 0.9000): it cannot be approved");
@@ -242,7 +242,7 @@ class GovernanceScenarioTest extends SparkTestBase {
     @Test
     @Order(6)
     void theRunHistoryAndTheAuditLogThroughTheLauncher() {
-        Launcher.Run list = launcher("executions", "list", "--json");
+        Cli.Result list = launcher("executions", "list", "--json");
         assertThat(list.exit()).as(list.err()).isZero();
         JsonNode rows = json(list.out());
         List<String> summary = new ArrayList<>();
@@ -251,18 +251,18 @@ class GovernanceScenarioTest extends SparkTestBase {
                 + " " + r.get("approvals").size()));
         assertThat(summary).containsExactly("bad1 enforced - false 0", "enf2 enforced promoted true 1",
                 "enf1 enforced promoted true 1", "dry1 dry-run - true 0");
-        Launcher.Run filtered = launcher("executions", "list", "--policy", "edge@v3", "--limit", "5");
+        Cli.Result filtered = launcher("executions", "list", "--policy", "edge@v3", "--limit", "5");
         assertThat(filtered.out().lines()).hasSize(2);
         assertThat(filtered.out()).contains("bad1", "FAILED min_incident_parity");
 
-        Launcher.Run show = launcher("executions", "show", "enf1");
+        Cli.Result show = launcher("executions", "show", "enf1");
         assertThat(show.exit()).as(show.err()).isZero();
         assertThat(show.out()).contains("policy_sha256", "pending_promotion    true", "triggered_by         alice",
                 "2 baseline vs 2 replay incidents: EXACT 2", "min_incident_parity", "approved by bob",
                 "promotion-", "execution_started", "execution_finished", "approved", "promoted",
                 "bundle  " + warehouse + "/bundles/enf1");
 
-        Launcher.Run verify = launcher("audit", "verify");
+        Cli.Result verify = launcher("audit", "verify");
         assertThat(verify.exit()).as(verify.err()).isZero();
         int entries = plane().auditLog().entries().size();
         assertThat(verify.out()).contains(": " + entries + " entries checked, chain intact; head hash "
@@ -273,7 +273,7 @@ class GovernanceScenarioTest extends SparkTestBase {
     @Order(7)
     void theRewrittenBundleShowsTheGovernanceRecordAndStillVerifies() throws Exception {
         String finishedManifest = bundleManifest("enf1").get("manifest_sha256").asText();
-        Launcher.Run bundle = InProcess.run("bundle", "--execution", "enf1", "--warehouse", warehouse);
+        Cli.Result bundle = Cli.run("bundle", "--execution", "enf1", "--warehouse", warehouse);
         assertThat(bundle.exit()).as(bundle.err()).isZero();
         Path dirOf = Path.of(warehouse, "bundles", "enf1");
         String html = Files.readString(dirOf.resolve("report.html"));
@@ -287,10 +287,10 @@ class GovernanceScenarioTest extends SparkTestBase {
         assertThat(governance.get("audit_entries")).hasSize(decisions.size());
         assertThat(governance.get("audit_entries").get(0).get("seq").asLong()).isEqualTo(decisions.get(0).seq());
         assertThat(governance.get("promotions").get(0).get("scope").asText()).isEqualTo("region=eu-west");
-        assertThat(InProcess.run("bundle", "verify", dirOf.toString()).exit()).isZero();
+        assertThat(Cli.run("bundle", "verify", dirOf.toString()).exit()).isZero();
         Files.writeString(dirOf.resolve("governance.json"), Files.readString(dirOf.resolve("governance.json"))
                 .replace("\"bob\"", "\"eve\""));
-        Launcher.Run broken = InProcess.run("bundle", "verify", dirOf.toString());
+        Cli.Result broken = Cli.run("bundle", "verify", dirOf.toString());
         assertThat(broken.exit()).isEqualTo(ExitCode.VERIFICATION_FAILED);
         assertThat(broken.err()).contains("governance.json");
     }

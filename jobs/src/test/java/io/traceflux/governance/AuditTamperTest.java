@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.delta.tables.DeltaTable;
 import io.traceflux.ExitCode;
 import io.traceflux.SparkTestBase;
-import io.traceflux.testkit.InProcess;
-import io.traceflux.testkit.Launcher;
+import io.traceflux.testkit.Cli;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,8 +34,8 @@ class AuditTamperTest extends SparkTestBase {
         return root;
     }
 
-    static Launcher.Run verify(String warehouse) {
-        return InProcess.run("audit", "verify", "--warehouse", warehouse);
+    static Cli.Result verify(String warehouse) {
+        return Cli.run("audit", "verify", "--warehouse", warehouse);
     }
 
     Dataset<Row> log(String warehouse) {
@@ -51,7 +50,7 @@ class AuditTamperTest extends SparkTestBase {
     @Test
     void theIntactLogVerifies() {
         String wh = warehouseWithSixEntries();
-        Launcher.Run v = verify(wh);
+        Cli.Result v = verify(wh);
         assertThat(v.exit()).as(v.err()).isZero();
         assertThat(v.out()).contains(": 6 entries checked, chain intact; head hash "
                 + ControlPlane.open(wh).auditLog().head().hash());
@@ -61,7 +60,7 @@ class AuditTamperTest extends SparkTestBase {
     void anEditedEntryIsReportedAtItsSeq() {
         String wh = warehouseWithSixEntries();
         overwrite(wh, log(wh).withColumn("actor", when(col("seq").equalTo(4), lit("mallory")).otherwise(col("actor"))));
-        Launcher.Run v = verify(wh);
+        Cli.Result v = verify(wh);
         assertThat(v.exit()).isEqualTo(ExitCode.VERIFICATION_FAILED);
         assertThat(v.err()).contains("the chain breaks at seq 4: its hash does not match its content: the entry was edited",
                 "(3 entries before it are intact)");
@@ -71,7 +70,7 @@ class AuditTamperTest extends SparkTestBase {
     void aDeletedEntryIsReportedAtItsSeq() {
         String wh = warehouseWithSixEntries();
         DeltaTable.forPath(spark, wh + "/audit_log").delete("seq = 3");
-        Launcher.Run v = verify(wh);
+        Cli.Result v = verify(wh);
         assertThat(v.exit()).isEqualTo(ExitCode.VERIFICATION_FAILED);
         assertThat(v.err()).contains("the chain breaks at seq 3: seq 3 is missing");
     }
@@ -81,7 +80,7 @@ class AuditTamperTest extends SparkTestBase {
         String wh = warehouseWithSixEntries();
         Dataset<Row> forged = log(wh).filter("seq = 5").withColumn("actor", lit("mallory"));
         forged.localCheckpoint().write().format("delta").mode("append").save(wh + "/audit_log");
-        Launcher.Run v = verify(wh);
+        Cli.Result v = verify(wh);
         assertThat(v.exit()).isEqualTo(ExitCode.VERIFICATION_FAILED);
         assertThat(v.err()).contains("the chain breaks at seq 5: seq 5 appears 2 times: an entry was inserted");
     }
@@ -91,7 +90,7 @@ class AuditTamperTest extends SparkTestBase {
         String wh = warehouseWithSixEntries();
         overwrite(wh, log(wh).withColumn("seq", when(col("seq").equalTo(2), lit(3L))
                 .when(col("seq").equalTo(3), lit(2L)).otherwise(col("seq"))));
-        Launcher.Run v = verify(wh);
+        Cli.Result v = verify(wh);
         assertThat(v.exit()).isEqualTo(ExitCode.VERIFICATION_FAILED);
         assertThat(v.err()).contains("the chain breaks at seq 2: it holds the entry written as seq 3");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.SparkTestBase;
 import io.traceflux.policy.Policy;
+import io.traceflux.testkit.Cli;
 import io.traceflux.testkit.Launcher;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,8 +52,8 @@ class ConcurrentAppendTest extends SparkTestBase {
         String at = startAt();
         Launcher.Started a = Launcher.java(RaceMain.class.getName(), "starts", warehouse.toString(), at, "a", "8");
         Launcher.Started b = Launcher.java(RaceMain.class.getName(), "starts", warehouse.toString(), at, "b", "8");
-        Launcher.Run ra = Launcher.finish(a);
-        Launcher.Run rb = Launcher.finish(b);
+        Cli.Result ra = Launcher.finish(a);
+        Cli.Result rb = Launcher.finish(b);
         assertThat(ra.exit()).as(ra.err()).isZero();
         assertThat(rb.exit()).as(rb.err()).isZero();
         assertThat(lostRaces(ra.out()) + lostRaces(rb.out())).as("appends that had to be redone").isPositive();
@@ -72,8 +73,8 @@ class ConcurrentAppendTest extends SparkTestBase {
                 "a1", "a2", "a3");
         Launcher.Started b = Launcher.java(RaceMain.class.getName(), "approve", warehouse.toString(), at, "enf-1",
                 "b1", "b2", "b3");
-        Launcher.Run ra = Launcher.finish(a);
-        Launcher.Run rb = Launcher.finish(b);
+        Cli.Result ra = Launcher.finish(a);
+        Cli.Result rb = Launcher.finish(b);
         assertThat(ra.out()).as(ra.err()).contains("approved a1", "approved a3").doesNotContain("refused");
         assertThat(rb.out()).as(rb.err()).contains("approved b1", "approved b3").doesNotContain("refused");
 
@@ -81,8 +82,8 @@ class ConcurrentAppendTest extends SparkTestBase {
                 "--warehouse", warehouse.toString());
         Launcher.Started carol = Launcher.traceflux(Map.of(), "approve", "--execution", "enf-1", "--by", "carol",
                 "--warehouse", warehouse.toString());
-        Launcher.Run rbob = Launcher.finish(bob);
-        Launcher.Run rcarol = Launcher.finish(carol);
+        Cli.Result rbob = Launcher.finish(bob);
+        Cli.Result rcarol = Launcher.finish(carol);
         assertThat(rbob.exit()).as(rbob.err()).isZero();
         assertThat(rcarol.exit()).as(rcarol.err()).isZero();
 

@@ -21,10 +21,6 @@ public final class Launcher {
 
     private static final long TIMEOUT_SECONDS = 300;
 
-    /** What one command line printed and returned. */
-    public record Run(int exit, String out, String err) {
-    }
-
     /** A process started here, with the files its output goes to. */
     public record Started(Process process, Path out, Path err) {
     }
@@ -38,7 +34,7 @@ public final class Launcher {
     }
 
     /** Runs {@code bin/traceflux args...} to its end. */
-    public static Run run(String... args) {
+    public static Cli.Result run(String... args) {
         return finish(traceflux(Map.of(), args));
     }
 
@@ -73,13 +69,13 @@ public final class Launcher {
     }
 
     /** Waits for a started process and reads what it printed. */
-    public static Run finish(Started s) {
+    public static Cli.Result finish(Started s) {
         try {
             if (!s.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 s.process().destroyForcibly();
                 throw new IllegalStateException("no exit within " + TIMEOUT_SECONDS + " s: " + s.process().info());
             }
-            Run run = new Run(s.process().exitValue(), Files.readString(s.out(), StandardCharsets.UTF_8),
+            Cli.Result run = new Cli.Result(s.process().exitValue(), Files.readString(s.out(), StandardCharsets.UTF_8),
                     Files.readString(s.err(), StandardCharsets.UTF_8));
             Files.deleteIfExists(s.out());
             Files.deleteIfExists(s.err());
