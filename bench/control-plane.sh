@@ -25,12 +25,8 @@ touch jobs/target/traceflux-jobs-*.jar
 if [ ! -f "$WH/bench-ids.txt" ]; then
   rm -rf "$WH"
   echo "bench: writing $N executions to $WH (once; a few minutes)..." >&2
-  OPENS=()
-  for pkg in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
-             java.util.concurrent java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action \
-             sun.util.calendar; do
-    OPENS+=("--add-opens=java.base/$pkg=ALL-UNNAMED")
-  done
+  # shellcheck source=bin/java-opens.sh
+  source "$HERE/bin/java-opens.sh"
   SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" java -Xmx2g "${OPENS[@]}" \
     -cp "bench/target/classes:$(cat bench/target/bench-classpath.txt)" \
     io.traceflux.bench.ControlPlaneWarehouse "$WH" "$N" "$POLICY"
