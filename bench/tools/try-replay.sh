@@ -16,12 +16,8 @@ export TRACEFLUX_DRIVER_MEMORY="${TRACEFLUX_DRIVER_MEMORY:-2g}"
 ARGS=(replay --capture "$CAPTURE" --policy "$HERE/bench/policies/bench/v2.yaml"
       --baseline "policy:$HERE/bench/policies/bench/v1.yaml" --warehouse "$OUT/warehouse" --execution-id try)
 if [ -n "${JAR:-}" ]; then
-  OPENS=()
-  for pkg in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
-             java.util.concurrent java.util.concurrent.atomic sun.nio.ch sun.nio.cs sun.security.action \
-             sun.util.calendar; do
-    OPENS+=("--add-opens=java.base/$pkg=ALL-UNNAMED")
-  done
+  # shellcheck source=bin/java-opens.sh
+  source "$HERE/bin/java-opens.sh"
   CMD=(java -Xmx"$TRACEFLUX_DRIVER_MEMORY" "${OPENS[@]}" -Xlog:gc:file="$OUT/gc.log" "$@"
        -cp "$JAR:$CP" io.traceflux.cli.Main "${ARGS[@]}")
 else

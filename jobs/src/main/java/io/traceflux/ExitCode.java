@@ -7,6 +7,7 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 2;
     public static final int GATE_FAILED = 3;
     public static final int GOVERNANCE_REFUSED = 4;
+    public static final int VERIFICATION_FAILED = 5;
 
     private ExitCode() {
     }

@@ -1,5 +1,6 @@
 package io.traceflux.bundle;
 
+import io.traceflux.governance.GovernanceRecord;
 import io.traceflux.warehouse.Table;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -16,10 +17,12 @@ import java.util.Optional;
  * @param signals      exported signal sections by section name, in section order
  * @param signalsNote  why there are no signal sections, or null
  * @param quarantine   quarantined rows per reason
+ * @param governance   approvals, promotions and audit entries of the execution
  */
 record BundleContent(Lineage lineage, Optional<ParityFigures> parity, ComponentIndex components,
                      Map<String, ExportedTable> tables, Map<String, ExportedTable> signals, String signalsNote,
-                     Timeline timeline, Map<String, Long> quarantine, PolicyCopy policy) {
+                     Timeline timeline, Map<String, Long> quarantine, PolicyCopy policy,
+                     GovernanceRecord governance) {
 
     Optional<ExportedTable> table(Table table) {
         return Optional.ofNullable(tables.get(table.tableName()));

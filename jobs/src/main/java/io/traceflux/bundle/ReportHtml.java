@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.sql.Row;
 
 /**
@@ -277,11 +276,16 @@ final class ReportHtml {
                 : Boolean.TRUE.equals(p.gatesPassed()) ? "all passed" : "FAILED")
                 .orElse("not evaluated (no baseline)"));
         html.append("</dl>");
-        Optional<ExportedTable> approvals = c.table(Table.APPROVALS).filter(t -> t.total() > 0);
-        if (approvals.isPresent()) {
-            table(approvals.get());
-        } else {
-            html.append("<p id=\"approvals\">No approvals recorded.</p>");
+        for (GovernanceSection.Part part : GovernanceSection.parts(c.governance())) {
+            if (part.rows().isEmpty()) {
+                html.append("<p id=\"").append(part.id()).append("\">").append(Html.text(part.empty())).append("</p>");
+                continue;
+            }
+            html.append("<h3 id=\"").append(part.id()).append("\">").append(Html.text(part.title())).append("</h3>");
+            if (part.note() != null) {
+                html.append("<p class=\"note\">").append(Html.text(part.note())).append("</p>");
+            }
+            textTable(part.header(), part.rows());
         }
         html.append("</section>\n");
     }
@@ -307,12 +311,17 @@ final class ReportHtml {
     }
 
     private void rows(List<Row> rows, List<String> columns) {
+        textTable(columns, rows.stream().map(r -> columns.stream().map(n -> Cells.text(r, n)).toList()).toList());
+    }
+
+    /** A table of text cells, each escaped. */
+    private void textTable(List<String> header, List<List<String>> rows) {
         html.append("<div class=\"scroll\"><table><tr>");
-        columns.forEach(n -> html.append("<th>").append(Html.text(n)).append("</th>"));
+        header.forEach(n -> html.append("<th>").append(Html.text(n)).append("</th>"));
         html.append("</tr>");
-        for (Row r : rows) {
+        for (List<String> r : rows) {
             html.append("<tr>");
-            columns.forEach(n -> html.append("<td>").append(Html.text(Cells.text(r, n))).append("</td>"));
+            r.forEach(cell -> html.append("<td>").append(Html.text(cell)).append("</td>"));
             html.append("</tr>");
         }
         html.append("</table></div>");

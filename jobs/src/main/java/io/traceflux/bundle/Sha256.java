@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 in lower-case hex, of bytes, of a stream, or of what passes through an output stream. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
@@ -22,7 +22,7 @@ final class Sha256 {
         }
     }
 
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 

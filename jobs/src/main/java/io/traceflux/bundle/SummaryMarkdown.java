@@ -41,6 +41,7 @@ final class SummaryMarkdown {
             md.append("> ").append(t(Narrative.NO_BASELINE)).append("\n\n");
         });
         dataQuality();
+        governance();
         files();
         return md.toString();
     }
@@ -151,6 +152,22 @@ final class SummaryMarkdown {
         c.lineage().counts().forEach(f -> md.append("- ").append(t(f.name().replace('_', ' '))).append(": ")
                 .append(t(Formats.count(c.lineage().number(f.name())))).append('\n'));
         md.append("- quarantined by reason: ").append(t(Narrative.quarantine(c))).append("\n\n");
+    }
+
+    private void governance() {
+        md.append("## Governance\n\n");
+        for (GovernanceSection.Part part : GovernanceSection.parts(c.governance())) {
+            if (part.rows().isEmpty()) {
+                md.append(t(part.empty())).append("\n\n");
+                continue;
+            }
+            md.append("### ").append(t(part.title())).append("\n\n");
+            if (part.note() != null) {
+                md.append(t(part.note())).append("\n\n");
+            }
+            table(part.header().stream().map(SummaryMarkdown::t).toList(),
+                    part.rows().stream().map(r -> r.stream().map(SummaryMarkdown::t).toList()).toList());
+        }
     }
 
     private void files() {

@@ -5,6 +5,9 @@ import static org.apache.spark.sql.functions.col;
 import io.traceflux.warehouse.Table;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.traceflux.InvalidInputException;
+import io.traceflux.governance.ControlPlane;
+import io.traceflux.governance.GovernanceJson;
+import io.traceflux.governance.GovernanceRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,6 +43,8 @@ public final class WriteBundle {
     public static final long DEFAULT_TABLE_ROWS = 100_000;
     public static final int DEFAULT_SIGNAL_ROWS = 5_000;
     public static final int DEFAULT_TIMELINE_INCIDENTS = 2_000;
+    /** The execution's governance record, written once the audit log names the execution. */
+    static final String GOVERNANCE_FILE = "governance.json";
 
     /** Tables copied into {@code tables/}, in this order. */
     private static final List<Table> EXPORTED = List.of(Table.INCIDENT_DIFFS,
@@ -168,6 +173,9 @@ public final class WriteBundle {
                 content.parity().map(ParityFigures::json).orElseGet(() -> noParity(lineage))));
         writer.text("summary.md", SummaryMarkdown.render(content));
         writer.text("report.html", ReportHtml.render(content));
+        if (!content.governance().isEmpty()) {
+            writer.text(GOVERNANCE_FILE, BundleJson.pretty(GovernanceJson.record(content.governance())));
+        }
         return seal(content, writer, output);
     }
 
@@ -187,8 +195,10 @@ public final class WriteBundle {
                 table(exported, Table.BASELINE_ACTIONS), table(exported, Table.ACTION_DIFFS), index);
         Timeline timeline = Timeline.of(lineage, table(exported, Table.BASELINE_INCIDENTS),
                 table(exported, Table.REPLAY_INCIDENTS), marks, index);
+        GovernanceRecord governance = GovernanceRecord.of(ControlPlane.open(warehouse,
+                spark.sparkContext().hadoopConfiguration(), clock), executionId).decisions();
         return new BundleContent(lineage, parity, index, exported, signals, signalsNote, timeline,
-                quarantine(tables), policy);
+                quarantine(tables), policy, governance);
     }
 
     /** Writes the manifest over every file written so far, then the zip. */

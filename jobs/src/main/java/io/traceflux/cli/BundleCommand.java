@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
  * {@code traceflux bundle --execution ID [--out DIR]}: (re)writes an execution's evidence bundle
  * from the warehouse tables (SPEC 5), byte for byte what the replay wrote except the manifest's
  * {@code written_at}; {@code traceflux bundle verify DIR|ZIP} checks one against its manifest.
- * An unknown execution or a bundle that fails verification exits 2.
+ * An unknown execution exits 2, a bundle that fails verification 5 (SPEC 7.1).
  */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
         description = {"(Re)write the evidence bundle of an execution from the warehouse tables:",
@@ -68,7 +68,7 @@ public final class BundleCommand implements Callable<Integer> {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Check a bundle folder or zip against its manifest.json: the manifest itself,",
                 "then each file's size and SHA-256, then that no file was added.",
-                "Exits 2 naming the first file that differs."},
+                "Exits 5 naming the first file that differs."},
             footer = {"", "Examples:", "  traceflux bundle verify ./warehouse/bundles/exec-20261125-083412-3f9a1c",
                 "  traceflux bundle verify ./evidence/exec-20261125-083412-3f9a1c.zip"})
     static final class Verify implements Callable<Integer> {
@@ -89,7 +89,7 @@ public final class BundleCommand implements Callable<Integer> {
             }
             spec.commandLine().getErr().println("traceflux: bundle verify: " + result.message());
             spec.commandLine().getErr().flush();
-            return ExitCode.INVALID_INPUT;
+            return ExitCode.VERIFICATION_FAILED;
         }
     }
 }

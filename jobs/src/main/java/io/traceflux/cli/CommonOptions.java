@@ -16,7 +16,12 @@ final class CommonOptions {
     String master;
 
     Warehouse warehouse() {
-        String root = warehouse != null ? warehouse : System.getenv("TRACEFLUX_WAREHOUSE");
+        return resolve(warehouse);
+    }
+
+    /** {@code given}, else $TRACEFLUX_WAREHOUSE, else ./warehouse; a bare local path made absolute. */
+    static Warehouse resolve(String given) {
+        String root = given != null ? given : System.getenv("TRACEFLUX_WAREHOUSE");
         if (root == null || root.isBlank()) {
             root = "warehouse";
         }

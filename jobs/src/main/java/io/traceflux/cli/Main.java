@@ -2,6 +2,7 @@ package io.traceflux.cli;
 
 import io.traceflux.ExitCode;
 import io.traceflux.InvalidInputException;
+import io.traceflux.governance.GovernanceRefusal;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +18,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "traceflux", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Replays captured telemetry windows through a pinned correlation policy on Apache Spark.",
-        subcommands = {ReplayCommand.class, ExecutionsCommand.class, PolicyCommand.class, BundleCommand.class,
-            CaptureCommand.class, RegressCommand.class, OptionsCommand.class},
+        subcommands = {ReplayCommand.class, ExecutionsCommand.class, ApproveCommand.class, PromoteCommand.class,
+            AuditCommand.class, PolicyCommand.class, BundleCommand.class, CaptureCommand.class, RegressCommand.class,
+            OptionsCommand.class},
         footer = {"", "Example:", "  traceflux replay --capture test-data/captures/nezha-tt-2023-01-29 --policy tt-checkout@v2"})
 public final class Main implements Runnable {
 
@@ -67,6 +69,11 @@ public final class Main implements Runnable {
             err.println("traceflux: error: " + e.getMessage());
             err.flush();
             return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof GovernanceRefusal) {
+            err.println("traceflux: refused: " + e.getMessage());
+            err.flush();
+            return ExitCode.GOVERNANCE_REFUSED;
         }
         boolean trace = verbose || System.getenv("TRACEFLUX_DEBUG") != null;
         String message = e.getMessage() == null ? "" : ": " + e.getMessage().strip().replaceAll("\\s+", " ");

@@ -13,11 +13,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code traceflux policy validate|hash|diff}: policy files without Spark. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-        description = "Validate, hash and compare policy versions (no Spark needed).",
-        subcommands = {PolicyCommand.Validate.class, PolicyCommand.Hash.class, PolicyCommand.Diff.class},
+        description = "Validate, hash and compare policy versions; which version is active where (no Spark needed).",
+        subcommands = {PolicyCommand.Validate.class, PolicyCommand.Hash.class, PolicyCommand.Diff.class,
+            PolicyActiveCommand.class},
         footer = {"", "Examples:", "  traceflux policy validate policies/tt-checkout/*.yaml",
             "  traceflux policy hash policies/tt-checkout/v2.yaml",
-            "  traceflux policy diff policies/tt-checkout/v1.yaml policies/tt-checkout/v2.yaml"})
+            "  traceflux policy diff policies/tt-checkout/v1.yaml policies/tt-checkout/v2.yaml",
+            "  traceflux policy active --policy tt-checkout --scope 'region=cn-east'"})
 final class PolicyCommand {
 
     @Command(name = "validate", mixinStandardHelpOptions = true,

@@ -13,6 +13,7 @@ import io.traceflux.execution.Progress;
 import io.traceflux.execution.ReplayConfig;
 import io.traceflux.execution.ReplayResult;
 import io.traceflux.execution.RunReplay;
+import io.traceflux.governance.Identity;
 import io.traceflux.policy.Policy;
 import io.traceflux.policy.PolicyRef;
 import io.traceflux.spark.Sessions;
@@ -67,7 +68,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Re-running an id replaces its rows. Default: a fresh id.")
     String executionId;
 
-    @Option(names = "--triggered-by", paramLabel = "NAME", description = "Who asked. Default: $USER.")
+    @Option(names = "--triggered-by", paramLabel = "NAME",
+            description = "Who asked. Default: $" + Identity.ENV + ", else the OS user.")
     String triggeredBy;
 
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why this replay runs.")
@@ -105,7 +107,7 @@ final class ReplayCommand implements Callable<Integer> {
                 scope == null ? Scope.all() : Scope.parse(scope),
                 new TimeRange(instant("--window-start", windowStart), instant("--window-end", windowEnd)),
                 Mode.parse(mode), executionId == null ? ExecutionId.fresh(now) : ExecutionId.check(executionId),
-                triggeredBy != null ? triggeredBy : System.getProperty("user.name", "unknown"), reason,
+                Identity.resolve(triggeredBy, "--triggered-by"), reason,
                 common.warehouse(), common.master);
     }
 

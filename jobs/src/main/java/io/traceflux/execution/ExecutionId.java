@@ -25,8 +25,13 @@ public final class ExecutionId {
 
     /** {@code id} when it is valid; an {@link InvalidInputException} naming it otherwise. */
     public static String check(String id) {
+        return check(id, "--execution-id");
+    }
+
+    /** The same, naming {@code option} as where the id came from. */
+    public static String check(String id, String option) {
         if (!isValid(id)) {
-            throw new InvalidInputException("--execution-id: '" + id
+            throw new InvalidInputException(option + ": '" + id
                     + "' is not a valid id (1-128 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit)");
         }
         return id;

@@ -16,9 +16,12 @@ import org.apache.spark.sql.RowFactory;
  * @param status  running, succeeded, failed or refused
  * @param counts  row counts; null while running
  * @param error   why a failed run failed; null otherwise
+ * @param pendingPromotion an enforced run that succeeded with every gate passed: it asks for its
+ *                policy version to become active in its scope (SPEC 6.1); whether it was
+ *                promoted is in {@code promotions}
  */
 public record ExecutionRecord(Lineage lineage, Attempt attempt, String status, Instant finishedAt, Counts counts,
-        String error) {
+        String error, boolean pendingPromotion) {
 
     /** What an execution ran on: identical for a re-run of the same execution id. */
     public record Lineage(
@@ -46,21 +49,21 @@ public record ExecutionRecord(Lineage lineage, Attempt attempt, String status, I
         }
     }
 
-    /** Row counts of a finished run. */
+    /** Row counts of a finished run; {@code unknownSeverity} counts selected signals of unknown severity. */
     public record Counts(long inputRows, long selectedRows, long quarantinedRows, long outOfWindowRows,
-            long outOfScopeRows, long suppressedRows, long duplicateRows, long incidents) {
+            long outOfScopeRows, long suppressedRows, long duplicateRows, long incidents, long unknownSeverity) {
     }
 
     public static ExecutionRecord running(Lineage lineage, Attempt attempt) {
-        return new ExecutionRecord(lineage, attempt, "running", null, null, null);
+        return new ExecutionRecord(lineage, attempt, "running", null, null, null, false);
     }
 
-    public ExecutionRecord succeeded(Instant at, Counts c) {
-        return new ExecutionRecord(lineage, attempt, "succeeded", at, c, null);
+    public ExecutionRecord succeeded(Instant at, Counts c, boolean pendingPromotion) {
+        return new ExecutionRecord(lineage, attempt, "succeeded", at, c, null, pendingPromotion);
     }
 
     public ExecutionRecord failed(Instant at, String why) {
-        return new ExecutionRecord(lineage, attempt, "failed", at, counts, why);
+        return new ExecutionRecord(lineage, attempt, "failed", at, counts, why, false);
     }
 
     public Row toRow() {
@@ -77,7 +80,8 @@ public record ExecutionRecord(Lineage lineage, Attempt attempt, String status, I
                 l.codeVersion(), l.sparkVersion(), l.deltaVersion(), l.master(), error,
                 l.baselineIncidentsVersion(), l.baselineMembershipVersion(), attempt.number(),
                 attempt.previous().stream().map(PastAttempt::toRow).toList(), attempt.driver().host(),
-                attempt.driver().pid(), ts(attempt.driver().startedAt()));
+                attempt.driver().pid(), ts(attempt.driver().startedAt()), pendingPromotion,
+                c == null ? null : c.unknownSeverity());
     }
 
     /** This record as a one-row list, in the order of {@link io.traceflux.warehouse.Table#EXECUTIONS}. */

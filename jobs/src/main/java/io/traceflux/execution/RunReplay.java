@@ -3,6 +3,7 @@ package io.traceflux.execution;
 import io.traceflux.actions.Firing;
 import io.traceflux.actions.FiringRows;
 import io.traceflux.actions.ReplayActions;
+import io.traceflux.bundle.BundleResult;
 import io.traceflux.bundle.HeldTables;
 import io.traceflux.bundle.WarehouseTables;
 import io.traceflux.bundle.WriteBundle;
@@ -14,6 +15,7 @@ import io.traceflux.capture.SelectionCounts;
 import io.traceflux.capture.TimeRange;
 import io.traceflux.capture.UnreadableCapture;
 import io.traceflux.parity.ActionSides;
+import io.traceflux.governance.ExecutionAudit;
 import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.Comparison;
 import io.traceflux.parity.ComputeParity;
@@ -52,6 +54,10 @@ import org.apache.spark.storage.StorageLevel;
  * written. The executions row says {@code running} from the start (written beside the first
  * stages, with any missing table); a failure after that removes the rows this run wrote and
  * leaves the row {@code failed}.
+ *
+ * <p>The audit log (SPEC 6.4) gets {@code execution_started} when the row is first written and
+ * {@code execution_finished} at the end: succeeded with the SHA-256 of the bundle's manifest,
+ * or failed.
  */
 public final class RunReplay {
 
@@ -60,11 +66,13 @@ public final class RunReplay {
     private final SparkSession spark;
     private final ReplayConfig config;
     private final Progress progress;
+    private final ExecutionAudit audit;
 
     public RunReplay(SparkSession spark, ReplayConfig config, Progress progress) {
         this.spark = spark;
         this.config = config;
         this.progress = progress;
+        this.audit = ExecutionAudit.of(spark, config.warehouse());
     }
 
     public static int steps() {
@@ -123,17 +131,19 @@ public final class RunReplay {
             Replayed replayed = replay(opened, selected, caches);
             Outputs outputs = compare(selected, replayed, caches);
             await(started);
-            ExecutionRecord done = opened.running().succeeded(Instant.now(), counts(selected, replayed));
+            ExecutionRecord done = opened.running().succeeded(Instant.now(), counts(selected, replayed),
+                    pendingPromotion(outputs));
             Dataset<Row> record = executionRow(done);
             written = write(outputs, writer, opened.rerun());
-            bundle(record, outputs, written);
+            BundleResult bundle = bundle(record, outputs, written);
             await(written);
             progress.step("recording the execution");
             writer.replace(Table.EXECUTIONS, record);
+            audit.finished(done, outputs.parity(), bundle.manifestSha256());
             return result(done, selected, replayed, outputs);
         } catch (Exception e) {
             // Delta throws checked exceptions through Scala, which javac does not see: catch them too.
-            fail(List.of(started, written), writer, opened.running(), e);
+            fail(started, written, writer, opened.running(), e);
             throw e;
         }
     }
@@ -266,8 +276,8 @@ public final class RunReplay {
     }
 
     /**
-     * Creates the tables a fresh warehouse lacks and records the run as started. Runs beside
-     * the first stages, which need no table.
+     * Creates the tables a fresh warehouse lacks and records the run as started, in executions
+     * and in the audit log. Runs beside the first stages, which need no table.
      */
     private void start(Opened opened, ExecutionWriter writer) {
         new CreateTables(spark, config.warehouse()).ifMissing(tablesToCreate());
@@ -276,6 +286,7 @@ public final class RunReplay {
         } else {
             writer.append(Table.EXECUTIONS, executionRow(opened.running()));
         }
+        audit.started(opened.running());
     }
 
     /**
@@ -298,10 +309,10 @@ public final class RunReplay {
      * writes. It is staged beside the table writes and published only once they have all
      * committed, so a run whose tables failed leaves no bundle describing them.
      */
-    private void bundle(Dataset<Row> record, Outputs outputs, CompletableFuture<Void> written) {
+    private BundleResult bundle(Dataset<Row> record, Outputs outputs, CompletableFuture<Void> written) {
         progress.step("writing the evidence bundle under " + config.warehouse().bundlePath(config.executionId()));
         Row execution = record.first();
-        WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId())
+        return WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId())
                 .source(new HeldTables(execution, outputs.tables(),
                         new WarehouseTables(spark, config.warehouse().root(), config.executionId())))
                 .beforePublish(() -> await(written))
@@ -312,7 +323,15 @@ public final class RunReplay {
         SelectionCounts s = selected.counts();
         Outcomes o = replayed.outcomes();
         return new ExecutionRecord.Counts(s.inputRows(), s.selected(), s.quarantined(), s.outOfWindow(),
-                s.outOfScope(), o.suppressed(), o.duplicates(), replayed.incidentCount());
+                s.outOfScope(), o.suppressed(), o.duplicates(), replayed.incidentCount(), o.unknownSeverity());
+    }
+
+    /**
+     * An enforced run whose gates all passed asks for its policy version to become active in
+     * its scope (SPEC 6.1); a dry-run, or a run without a baseline to gate on, never does.
+     */
+    private boolean pendingPromotion(Outputs outputs) {
+        return config.mode() == Mode.ENFORCED && outputs.parity().map(ParityReport::gatesPassed).orElse(false);
     }
 
     private ReplayResult result(ExecutionRecord done, Selected selected, Replayed replayed, Outputs outputs) {
@@ -356,13 +375,20 @@ public final class RunReplay {
      * too is attached to {@code cause} and does not stop the others: the failed record matters
      * most, and readers skip rows of executions that did not succeed.
      */
-    private void fail(List<CompletableFuture<Void>> pending, ExecutionWriter writer, ExecutionRecord running,
-            Exception cause) {
+    private void fail(CompletableFuture<Void> started, CompletableFuture<Void> written, ExecutionWriter writer,
+            ExecutionRecord running, Exception cause) {
         List<Runnable> cleanup = new ArrayList<>();
-        pending.forEach(p -> cleanup.add(() -> await(p)));
+        cleanup.add(() -> await(started));
+        cleanup.add(() -> await(written));
         Table.REPLAY_OUTPUTS.forEach(t -> cleanup.add(() -> writer.delete(t)));
-        cleanup.add(() -> writer.replace(Table.EXECUTIONS,
-                executionRow(running.failed(Instant.now(), String.valueOf(cause.getMessage())))));
+        ExecutionRecord failed = running.failed(Instant.now(), String.valueOf(cause.getMessage()));
+        cleanup.add(() -> writer.replace(Table.EXECUTIONS, executionRow(failed)));
+        cleanup.add(() -> {
+            // Only a run whose start is on record gets a finished entry.
+            if (!started.isCompletedExceptionally()) {
+                audit.finished(failed, Optional.empty(), null);
+            }
+        });
         for (Runnable step : cleanup) {
             try {
                 step.run();

@@ -33,6 +33,14 @@ public final class PolicyLoader {
         return PolicyReader.read(file, readText(file, "policy file"));
     }
 
+    /**
+     * The validated policy in {@code text} as if read from {@code file} (the id and version are
+     * checked against that path): what an execution recorded, read back without the file.
+     */
+    public static Policy fromText(Path file, String text) {
+        return PolicyReader.read(file, text);
+    }
+
     /** The parsed but unvalidated document, for hashing and diffs of any YAML or JSON file. */
     public static PolicyDocument parseDocument(Path file) {
         return PolicyDocument.parse(readText(file, "policy file"), file.toString());

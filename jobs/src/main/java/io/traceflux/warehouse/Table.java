@@ -19,7 +19,9 @@ import org.apache.spark.sql.types.StructType;
  * all name tables through it, so a table is declared once.
  *
  * <p>Every table is keyed by {@code execution_id}, except {@link #REGRESSION_RUNS}, which is
- * keyed by {@code run_id} and names each replay's {@code execution_id}. {@code required} columns must exist in any
+ * keyed by {@code run_id} and names each replay's {@code execution_id}; the governance tables
+ * ({@link #APPROVALS}, {@link #PROMOTIONS}, {@link #AUDIT_LOG}) are written without Spark, through
+ * {@code io.traceflux.governance.GovernanceTables}. {@code required} columns must exist in any
  * warehouse that has the table (the SPEC 5.1 contract a reader depends on); the other columns
  * are read when present, so a table written by an older version still reads. {@code sortKey}
  * leads the order of exported rows; the remaining orderable columns break ties, so the order
@@ -64,8 +66,15 @@ public enum Table {
     /** The compared baseline incidents' firings: the timeline's baseline marks. */
     BASELINE_ACTIONS("baseline_actions", TableSchemas.BASELINE_ACTIONS,
             List.of("incident_id", "kind", "target", "fires_at"), List.of("fires_at", "incident_id", "action_id")),
-    /** Governance (SPEC 6.5). */
-    APPROVALS("approvals", TableSchemas.APPROVALS, List.of(), List.of()),
+    /** Governance (SPEC 6.5), written by the control plane with Delta Kernel. */
+    APPROVALS("approvals", TableSchemas.APPROVALS, List.of("approver", "decision", "scope", "at"),
+            List.of("audit_seq")),
+    PROMOTIONS("promotions", TableSchemas.PROMOTIONS,
+            List.of("promotion_id", "policy_id", "policy_version", "scope", "promoted_by", "promoted_at"),
+            List.of("audit_seq")),
+    /** SPEC 6.4: the hash-chained audit log. */
+    AUDIT_LOG("audit_log", TableSchemas.AUDIT_LOG,
+            List.of("seq", "at", "actor", "action", "details", "prev_hash", "hash"), List.of("seq")),
     /** The nightly regression (SPEC 7.2): keyed by {@code run_id}, not written by a replay. */
     REGRESSION_RUNS("regression_runs", TableSchemas.REGRESSION_RUNS,
             List.of("run_id", "window", "policy", "status", "exit_code", "incident_parity", "bcubed_f1",

@@ -44,7 +44,8 @@ public final class TableSchemas {
     /**
      * {@code baseline_*_version}: the Delta versions of the baseline tables read (null for
      * Parquet); {@code attempt}, {@code previous_attempts} and {@code driver_*}: which attempt
-     * of the execution id the row is, how the earlier ones ended, and the JVM that runs it.
+     * of the execution id the row is, how the earlier ones ended, and the JVM that runs it;
+     * {@code pending_promotion} and {@code unknown_severity}: SPEC 6.5.
      */
     static final StructType EXECUTIONS = schema(
             DataTypes.createStructField("execution_id", TEXT, false),
@@ -61,7 +62,8 @@ public final class TableSchemas {
             field("spark_version", TEXT), field("delta_version", TEXT), field("master", TEXT),
             field("error", TEXT), field("baseline_incidents_version", LONG), field("baseline_membership_version", LONG),
             field("attempt", DataTypes.IntegerType), field("previous_attempts", DataTypes.createArrayType(ATTEMPT)),
-            field("driver_host", TEXT), field("driver_pid", LONG), field("driver_started_at", TIME));
+            field("driver_host", TEXT), field("driver_pid", LONG), field("driver_started_at", TIME),
+            field("pending_promotion", DataTypes.BooleanType), field("unknown_severity", LONG));
 
     /** {@code extra}: the capture's columns SPEC 2.1 does not name, as one JSON text (null: none). */
     static final StructType REPLAY_SIGNALS = schema(
@@ -151,10 +153,28 @@ public final class TableSchemas {
      */
     static final StructType BASELINE_ACTIONS = REPLAY_ACTIONS;
 
-    /** SPEC 6.5. */
+    /**
+     * SPEC 6.5 approvals, plus the policy version approved and {@code audit_seq}, the audit
+     * entry that recorded the decision.
+     */
     static final StructType APPROVALS = schema(
             field("execution_id", TEXT), field("approver", TEXT), field("decision", TEXT), field("scope", TEXT),
-            field("comment", TEXT), field("at", TIME), field("policy_sha256", TEXT));
+            field("comment", TEXT), field("at", TIME), field("policy_sha256", TEXT), field("policy_id", TEXT),
+            field("policy_version", DataTypes.IntegerType), field("audit_seq", LONG));
+
+    /** SPEC 6.5 promotions (the active-policy registry), plus the audit entry. */
+    static final StructType PROMOTIONS = schema(
+            field("promotion_id", TEXT), field("policy_id", TEXT), field("policy_version", DataTypes.IntegerType),
+            field("policy_sha256", TEXT), field("scope", TEXT), field("execution_id", TEXT),
+            field("promoted_by", TEXT), field("promoted_at", TIME), field("supersedes", TEXTS),
+            field("audit_seq", LONG));
+
+    /** SPEC 6.4: the hash-chained log of governance events; {@code details} is canonical JSON. */
+    static final StructType AUDIT_LOG = schema(
+            field("seq", LONG), field("at", TIME), field("actor", TEXT), field("action", TEXT),
+            field("execution_id", TEXT), field("policy_id", TEXT), field("policy_version", DataTypes.IntegerType),
+            field("policy_sha256", TEXT), field("scope", TEXT), field("details", TEXT), field("prev_hash", TEXT),
+            field("hash", TEXT));
 
     /** A pinned figure that moved in a regression run: its name, the suite's value and the replay's, as text. */
     public static final StructType MOVED_FIGURE = schema(

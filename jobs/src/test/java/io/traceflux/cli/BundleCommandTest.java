@@ -71,7 +71,7 @@ class BundleCommandTest extends SparkTestBase {
         bytes[3] ^= 1;
         Files.write(summary, bytes);
         Run broken = run("verify", out.resolve("exec-b").toString());
-        assertThat(broken.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(broken.exit()).isEqualTo(ExitCode.VERIFICATION_FAILED);
         assertThat(broken.err()).startsWith("traceflux: bundle verify: FAILED: summary.md: SHA-256 ");
     }
 

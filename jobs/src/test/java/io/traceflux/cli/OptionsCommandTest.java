@@ -33,7 +33,9 @@ class OptionsCommandTest {
 
         assertThat(names).contains("traceflux", "traceflux replay", "traceflux executions", "traceflux executions list",
                 "traceflux executions show", "traceflux policy validate", "traceflux bundle", "traceflux options",
-                "traceflux regress");
+                "traceflux regress", "traceflux approve", "traceflux promote", "traceflux audit verify", "traceflux policy active");
+        assertThat(options().get("traceflux approve").get("options").get("--execution").get("required").asBoolean())
+                .isTrue();
         assertThat(options().get("traceflux executions").get("subcommands")).extracting(JsonNode::asText)
                 .containsExactly("list", "show");
     }

@@ -1,0 +1,25 @@
+package io.traceflux.governance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The {@code refused} audit entry of an approval or promotion that a check refused. */
+final class Refusals {
+
+    private Refusals() {
+    }
+
+    /**
+     * @param command   approve, reject or promote
+     * @param execution the execution's row, or null when there is none
+     */
+    static AuditEvent event(String actor, String command, String executionId, ExecutionRow execution, String scope,
+            Refused refused) {
+        ObjectNode details = AuditEvent.newDetails();
+        details.put("command", command);
+        details.put("check", refused.check());
+        details.put("message", refused.message());
+        return new AuditEvent(actor, AuditEvent.Action.REFUSED, executionId,
+                execution == null ? null : execution.policyId(), execution == null ? null : execution.policyVersion(),
+                execution == null ? null : execution.policySha256(), scope, details);
+    }
+}
