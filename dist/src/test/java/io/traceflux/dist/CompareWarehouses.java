@@ -37,8 +37,13 @@ import org.apache.spark.sql.types.TimestampType;
  */
 public final class CompareWarehouses {
 
-    /** Columns that differ between two runs of the same execution by design. */
-    static final Set<String> RUN_COLUMNS = Set.of("started_at", "finished_at", "master");
+    /**
+     * Columns that differ between two runs of the same execution by design: when and where it
+     * ran (the driver process too), and the audit entries' time, hence their hashes and the
+     * finished entry's details (the bundle manifest's hash covers when it was written).
+     */
+    static final Set<String> RUN_COLUMNS = Set.of("started_at", "finished_at", "master", "driver_host",
+            "driver_pid", "driver_started_at", "at", "details", "prev_hash", "hash");
 
     /** Bundle files that print the lineage (run times, master), compared by presence only. */
     static final Set<String> LINEAGE_FILES = Set.of("manifest.json", "summary.md", "report.html");
