@@ -3,10 +3,8 @@ package io.traceflux.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.SparkTestBase;
+import io.traceflux.testkit.Cli;
 import io.traceflux.testkit.LakeFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +32,9 @@ class CaptureCommandTest extends SparkTestBase {
 
     @Test
     void helpShowsAnExample() {
-        Run help = run("capture", "--help");
+        Cli.Result help = Cli.run("capture", "--help");
 
-        assertThat(help.code()).isZero();
+        assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--from=LAKE[@VERSION]").contains("--around=INCIDENT_ID")
                 .contains("Examples:").contains("traceflux capture --from s3a://tel/lake@1842 --around INC-4711");
     }
@@ -45,10 +43,10 @@ class CaptureCommandTest extends SparkTestBase {
     void cutsSaysWhatItReadAndARerunIsANoOp() {
         Path out = dir.resolve("fra1-outage");
 
-        Run cut = capture(out, "--window-start", "2026-11-20T10:00:00Z", "--window-end", "2026-11-20T10:05:00Z");
-        Run again = capture(out, "--window-start", "2026-11-20T10:00:00Z", "--window-end", "2026-11-20T10:05:00Z");
+        Cli.Result cut = capture(out, "--window-start", "2026-11-20T10:00:00Z", "--window-end", "2026-11-20T10:05:00Z");
+        Cli.Result again = capture(out, "--window-start", "2026-11-20T10:00:00Z", "--window-end", "2026-11-20T10:05:00Z");
 
-        assertThat(cut.code()).isZero();
+        assertThat(cut.exit()).isZero();
         assertThat(cut.out()).contains("Cut capture fra1-outage in ")
                 .contains("  lake       file:" + lake + "@0  (time partitions date/hour (filtered from the window))")
                 .contains("  window     [2026-11-20T10:00:00Z, 2026-11-20T10:05:00Z)  scope *")
@@ -56,7 +54,7 @@ class CaptureCommandTest extends SparkTestBase {
                 .contains("  baseline   2 incidents, 3 membership rows, 2 actions")
                 .contains("  read       1 of 4 files");
         assertThat(cut.err()).contains("[1/4").contains("[4/4").doesNotContain("warning");
-        assertThat(again.code()).isZero();
+        assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("Capture fra1-outage already holds this cut: nothing to do")
                 .contains("  signals    2");
     }
@@ -65,12 +63,12 @@ class CaptureCommandTest extends SparkTestBase {
     void aDifferentCutIntoTheSameFolderExits2WithOneLine() {
         Path out = dir.resolve("cap");
         assertThat(capture(out, "--window-start", "2026-11-20T10:00:00Z", "--window-end", "2026-11-20T10:05:00Z")
-                .code()).isZero();
+                .exit()).isZero();
 
-        Run other = capture(out, "--window-start", "2026-11-20T10:00:00Z", "--window-end", "2026-11-20T10:06:00Z");
+        Cli.Result other = capture(out, "--window-start", "2026-11-20T10:00:00Z", "--window-end", "2026-11-20T10:06:00Z");
 
-        assertThat(other.code()).isEqualTo(2);
-        assertThat(other.errorLines()).containsExactly("traceflux: error: --out " + out + ": already holds capture "
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.messages()).containsExactly("traceflux: error: --out " + out + ": already holds capture "
                 + "cap, cut with window_end 2026-11-20T10:05:00Z (this run: 2026-11-20T10:06:00Z); a different cut is "
                 + "refused (choose another --out, or remove that folder first)");
         assertThat(other.out()).isEmpty();
@@ -78,10 +76,10 @@ class CaptureCommandTest extends SparkTestBase {
 
     @Test
     void anEmptyWindowIsAValidCaptureWithAWarning() {
-        Run quiet = capture(dir.resolve("quiet"), "--window-start", "2026-11-20T12:00:00Z",
+        Cli.Result quiet = capture(dir.resolve("quiet"), "--window-start", "2026-11-20T12:00:00Z",
                 "--window-end", "2026-11-20T12:10:00Z");
 
-        assertThat(quiet.code()).isZero();
+        assertThat(quiet.exit()).isZero();
         assertThat(quiet.err()).contains("traceflux: warning: no signal of file:" + lake + "@0 lies in "
                 + "[2026-11-20T12:00:00Z, 2026-11-20T12:10:00Z) (scope *): the capture is valid but empty");
         assertThat(quiet.out()).contains("  signals    0");
@@ -89,9 +87,9 @@ class CaptureCommandTest extends SparkTestBase {
 
     @Test
     void aroundAnIncidentWithPadding() {
-        Run around = capture(dir.resolve("inc-2"), "--around", "INC-2", "--padding", "30s");
+        Cli.Result around = capture(dir.resolve("inc-2"), "--around", "INC-2", "--padding", "30s");
 
-        assertThat(around.code()).isZero();
+        assertThat(around.exit()).isZero();
         assertThat(around.out()).contains("  window     [2026-11-20T09:09:30Z, 2026-11-20T09:50:31Z)  scope *  "
                 + "around incident INC-2").contains("  signals    2");
     }
@@ -99,7 +97,7 @@ class CaptureCommandTest extends SparkTestBase {
     @Test
     void badInputExits2NamingTheProblem() {
         Path out = dir.resolve("x");
-        assertBad(run("capture", "--from", dir.resolve("nowhere").toString(), "--window-start", "2026-11-20T10:00:00Z",
+        assertBad(Cli.run("capture", "--from", dir.resolve("nowhere").toString(), "--window-start", "2026-11-20T10:00:00Z",
                         "--window-end", "2026-11-20T10:05:00Z", "--out", out.toString()),
                 "traceflux: error: lake " + dir.resolve("nowhere") + ": not found");
         assertBad(capture(out, "--window-start", "2026-11-20 10:00", "--window-end", "2026-11-20T10:05:00Z"),
@@ -120,43 +118,18 @@ class CaptureCommandTest extends SparkTestBase {
         assertThat(out).doesNotExist();
     }
 
-    private static void assertBad(Run run, String line) {
-        assertThat(run.code()).isEqualTo(2);
-        assertThat(run.errorLines()).containsExactly(line);
+    private static void assertBad(Cli.Result run, String line) {
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.messages()).containsExactly(line);
     }
 
     /** {@code capture --from <lake> <args> --incidents ... --membership ... --actions ... --out <out>}. */
-    private static Run capture(Path out, String... args) {
+    private static Cli.Result capture(Path out, String... args) {
         List<String> all = new ArrayList<>(List.of("capture", "--from", lake.toString()));
         all.addAll(List.of(args));
         all.addAll(List.of("--incidents", production.incidents().toString(), "--membership",
                 production.membership().toString(), "--actions", production.actions().toString(),
                 "--out", out.toString()));
-        return run(all.toArray(String[]::new));
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
-    }
-
-    /** One command's exit code and output. */
-    record Run(int code, String out, String err) {
-
-        /** Stderr without the progress lines ({@code [n/m ...]}): what the user is told. */
-        List<String> errorLines() {
-            return err.lines().filter(l -> !l.startsWith("[")).toList();
-        }
+        return Cli.run(all.toArray(String[]::new));
     }
 }
