@@ -3,9 +3,7 @@ package io.traceflux.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.testkit.CaptureFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.traceflux.testkit.Cli;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,25 +21,6 @@ class PolicyCommandTest {
     @TempDir
     Path dir;
 
-    /** Runs the CLI and returns exit code and stderr. */
-    private Result run(String... args) {
-        PrintStream oldErr = System.err;
-        PrintStream oldOut = System.out;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Result(code, err.toString(StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(oldErr);
-            System.setOut(oldOut);
-        }
-    }
-
-    record Result(int code, String err, String out) {
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', textBlock = """
@@ -63,13 +42,13 @@ class PolicyCommandTest {
         Path policies = CaptureFixture.policy(dir, "edge", 1, yaml);
         Path file = policies.resolve("edge/v1.yaml");
 
-        Result validate = run("policy", "validate", file.toString());
-        assertThat(validate.code()).isEqualTo(2);
+        Cli.Result validate = Cli.run("policy", "validate", file.toString());
+        assertThat(validate.exit()).isEqualTo(2);
         assertThat(validate.err()).contains(": " + path + ": ");
 
-        Result replay = run("replay", "--capture", dir.resolve("no-capture-needed").toString(), "--policy", "edge@v1",
+        Cli.Result replay = Cli.run("replay", "--capture", dir.resolve("no-capture-needed").toString(), "--policy", "edge@v1",
                 "--policies", policies.toString(), "--warehouse", dir.resolve("wh").toString());
-        assertThat(replay.code()).isEqualTo(2);
+        assertThat(replay.exit()).isEqualTo(2);
         assertThat(replay.err()).contains(path).doesNotContain("\tat ");
         assertThat(dir.resolve("wh")).doesNotExist();
     }
@@ -78,9 +57,9 @@ class PolicyCommandTest {
     void folderAndVersionMismatchesNameTheirKeys() {
         Path policies = CaptureFixture.policy(dir, "other", 3, VALID);
 
-        Result r = run("policy", "validate", policies.resolve("other/v3.yaml").toString());
+        Cli.Result r = Cli.run("policy", "validate", policies.resolve("other/v3.yaml").toString());
 
-        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(": policy: ").contains(": version: ");
     }
 
@@ -92,11 +71,11 @@ class PolicyCommandTest {
         Path c = CaptureFixture.policy(dir.resolve("c"), "edge", 1, VALID.replace("gap: 2m", "gap: 5m"))
                 .resolve("edge/v1.yaml");
 
-        String hashA = run("policy", "hash", a.toString()).out().strip();
+        String hashA = Cli.run("policy", "hash", a.toString()).out().strip();
         assertThat(hashA).matches("[0-9a-f]{64}");
-        assertThat(run("policy", "hash", b.toString()).out().strip()).isEqualTo(hashA);
-        assertThat(run("policy", "hash", c.toString()).out().strip()).isNotEqualTo(hashA);
-        assertThat(run("policy", "diff", a.toString(), c.toString()).out()).contains("correlation.gap").contains("2m")
+        assertThat(Cli.run("policy", "hash", b.toString()).out().strip()).isEqualTo(hashA);
+        assertThat(Cli.run("policy", "hash", c.toString()).out().strip()).isNotEqualTo(hashA);
+        assertThat(Cli.run("policy", "diff", a.toString(), c.toString()).out()).contains("correlation.gap").contains("2m")
                 .contains("5m");
     }
 }
