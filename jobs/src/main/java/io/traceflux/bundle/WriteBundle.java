@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -277,11 +278,11 @@ public final class WriteBundle {
 
     /** Quarantined rows per reason, sorted by reason. */
     private static Map<String, Long> quarantine(BundleSource tables) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        tables.read(Table.QUARANTINE).ifPresent(q -> q.groupBy(col("reason")).count()
-                .orderBy(col("reason")).collectAsList()
+        // A handful of reasons: sorted here rather than by a second Spark job.
+        Map<String, Long> counts = new TreeMap<>();
+        tables.read(Table.QUARANTINE).ifPresent(q -> q.groupBy(col("reason")).count().collectAsList()
                 .forEach(r -> counts.put(Objects.requireNonNullElse(r.getString(0), "(null)"), r.getLong(1))));
-        return counts;
+        return new LinkedHashMap<>(counts);
     }
 
     /** parity.json of a run without a baseline. */
