@@ -66,7 +66,8 @@ class CrashRecoveryTest extends SparkTestBase {
 
     /**
      * Where the replay is killed: after its progress line, plus a delay. The test command runs
-     * two points (mid-write and before the record); {@code -Dtraceflux.soak=true} runs them all.
+     * the first (in the middle of the table writes, the bundle staged beside them: the point
+     * with the most half-done state); {@code -Dtraceflux.soak=true} runs them all.
      */
     static Stream<Arguments> killPoints() {
         List<Arguments> all = List.of(
@@ -77,7 +78,7 @@ class CrashRecoveryTest extends SparkTestBase {
                 Arguments.of("tables under", 0L, true),
                 Arguments.of("tables under", 3000L, true),
                 Arguments.of("writing the evidence bundle", 0L, true));
-        return (Boolean.getBoolean("traceflux.soak") ? all : all.subList(0, 2)).stream();
+        return (Boolean.getBoolean("traceflux.soak") ? all : all.subList(0, 1)).stream();
     }
 
     @ParameterizedTest(name = "killed after \"{0}\" + {1} ms")
