@@ -7,10 +7,12 @@
 #
 #   bench/regress.sh [SUITE] [RUNS]      SUITE defaults to test-data/golden/suite.yaml, RUNS to 1
 #
-# Environment: BENCH_QUIET_WAIT (seconds to wait for a quiet machine before each run, default
-# 60), BENCH_OUT (where logs and warehouses go, default bench/data/regress), TRACEFLUX_JAVA_OPTS
-# and TRACEFLUX_DRIVER_MEMORY as for bin/traceflux (e.g. -Dspark.sql.adaptive.enabled=false to
-# try a session setting).
+# Environment: BENCH_PARALLEL (regress --parallel, default 2: replays side by side; the table of
+# where each replay's time goes needs 1, as their step lines interleave otherwise),
+# BENCH_QUIET_WAIT (seconds to wait for a quiet machine before each run, default 60), BENCH_OUT
+# (where logs and warehouses go, default bench/data/regress), TRACEFLUX_JAVA_OPTS and
+# TRACEFLUX_DRIVER_MEMORY as for bin/traceflux (e.g. -Dspark.sql.adaptive.enabled=false to try a
+# session setting).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +20,7 @@ SUITE="${1:-$HERE/test-data/golden/suite.yaml}"
 RUNS="${2:-1}"
 OUT="${BENCH_OUT:-$HERE/bench/data/regress}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-60}"
+PARALLEL="${BENCH_PARALLEL:-2}"
 
 echo "bench: building the job jar..." >&2
 mvn -q -B -f "$HERE/pom.xml" -pl jobs -am -DskipTests package >&2
@@ -87,21 +90,23 @@ for run in $(seq 1 "$RUNS"); do
   set +e
   TRACEFLUX_JAVA_OPTS="${TRACEFLUX_JAVA_OPTS:-} -XX:+CITime" /usr/bin/time -f "%e %U %S %M" -o "$dir/time" \
     "$HERE/bin/traceflux" regress --suite "$SUITE" --run-id "bench-$run" --warehouse "$dir/warehouse" \
-    >"$dir/stdout" 2>"$dir/stderr"
+    --parallel "$PARALLEL" >"$dir/stdout" 2>"$dir/stderr"
   code=$?
   set -e
   read -r wall usr sys rss < <(grep -E '^[0-9. ]+$' "$dir/time")
   jit="$(grep -m1 'Total compilation time' "$dir/stdout" | awk '{print $(NF-1)}')"
   replays="$(grep -cE '^\[[0-9]+/[0-9]+ +[0-9.]+s\] .* x .* as ' "$dir/stderr" || true)"
   echo
-  echo "run $run of $(basename "$SUITE"): exit $code, $replays replays, load before $before, after $(load1)"
+  echo "run $run of $(basename "$SUITE"): exit $code, $replays replays ($PARALLEL side by side), load before $before, after $(load1)"
   printf "  wall %.1f s   cpu %.1f s (user %.1f + sys %.1f)   jit compilation %s s   peak rss %d MiB\n" \
     "$wall" "$(awk -v u="$usr" -v s="$sys" 'BEGIN { print u + s }')" "$usr" "$sys" "${jit:-?}" "$((rss / 1024))"
   regress="$(grep -m1 -oE 'replays: .* in [0-9.]+ s' "$dir/stdout" | grep -oE '[0-9.]+ s$' | cut -d' ' -f1)"
   printf "  outside the run: %.1f s (JVM and Spark start, reading the suite, exit)\n" \
     "$(awk -v w="$wall" -v r="${regress:-0}" 'BEGIN { print w - r }')"
-  echo "  per replay (wall s, then each step's s):"
-  steps "$dir/stderr"
+  if [ "$PARALLEL" = 1 ]; then
+    echo "  per replay (wall s, then each step's s):"
+    steps "$dir/stderr"
+  fi
   echo
   sed -n '/^Regression run/,/replays:/p' "$dir/stdout"
 done

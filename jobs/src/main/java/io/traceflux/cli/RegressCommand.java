@@ -50,6 +50,12 @@ final class RegressCommand implements Callable<Integer> {
     @Option(names = "--triggered-by", paramLabel = "NAME", description = "Who asked. Default: $USER.")
     String triggeredBy;
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
+            description = "Replays run side by side in the one application, each in its own Spark session "
+                    + "(1 to 8; each adds a replay's driver memory). A small window's replay is mostly "
+                    + "driver work, so two keep two cores busy. Default: ${DEFAULT-VALUE}.")
+    int parallel;
+
     @Mixin
     CommonOptions common;
 
@@ -74,7 +80,7 @@ final class RegressCommand implements Callable<Integer> {
         Optional<Policy> loaded = Optional.ofNullable(candidate).map(c -> PolicyRef.resolve(c, root));
         return new RegressionConfig(read, loaded, runId != null ? runId : RegressionConfig.defaultRunId(read, loaded),
                 root, triggeredBy != null ? triggeredBy : System.getProperty("user.name", "unknown"),
-                common.warehouse(), common.master);
+                common.warehouse(), common.master, parallel);
     }
 
     private Path policiesRoot(Suite read) {

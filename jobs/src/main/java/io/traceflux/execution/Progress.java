@@ -19,8 +19,8 @@ public final class Progress {
         this.steps = steps;
     }
 
-    /** Announces the next step. */
-    public void step(String what) {
+    /** Announces the next step; steps may come from several threads (regress's replays). */
+    public synchronized void step(String what) {
         current++;
         out.printf(Locale.ROOT, "[%d/%d %6.1fs] %s%n", current, steps, elapsedSeconds(), what);
         out.flush();

@@ -25,9 +25,14 @@ import java.util.Optional;
  * @param triggeredBy  recorded with every execution
  * @param warehouse    where the tables go
  * @param master       Spark master URL, null for the default
+ * @param parallel     how many replays run side by side in the one application (1 to
+ *                     {@value #MAX_PARALLEL})
  */
 public record RegressionConfig(Suite suite, Optional<Policy> candidate, String runId, Path policiesRoot,
-        String triggeredBy, Warehouse warehouse, String master) {
+        String triggeredBy, Warehouse warehouse, String master, int parallel) {
+
+    /** More replays at once than this only multiply the driver memory they need. */
+    public static final int MAX_PARALLEL = 8;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -37,6 +42,9 @@ public record RegressionConfig(Suite suite, Optional<Policy> candidate, String r
         Objects.requireNonNull(policiesRoot, "policiesRoot");
         Objects.requireNonNull(triggeredBy, "triggeredBy");
         Objects.requireNonNull(warehouse, "warehouse");
+        if (parallel < 1 || parallel > MAX_PARALLEL) {
+            throw new InvalidInputException("--parallel: " + parallel + " is not between 1 and " + MAX_PARALLEL);
+        }
         if (!ExecutionId.isValid(runId)) {
             throw new InvalidInputException("--run-id: '" + runId + "' is not a valid id (1-128 characters of "
                     + "A-Z a-z 0-9 . _ -, starting with a letter or digit)");

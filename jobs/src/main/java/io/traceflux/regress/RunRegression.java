@@ -19,13 +19,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The nightly policy regression (SPEC 7.2): replays every window and policy version of a suite
- * in one Spark application, each as its own execution through {@link RunReplay}, compares the
- * pinned figures, and writes {@code regression_runs}. A replay that fails is recorded and the
- * others go on.
+ * in one Spark application, each as its own execution through {@link RunReplay} and up to
+ * {@link RegressionConfig#parallel} side by side, compares the pinned figures, and writes
+ * {@code regression_runs} in suite order. A replay that fails is recorded and the others go on.
  *
  * <pre>{@code
  * RegressionResult result = new RunRegression(spark, config, System.err).execute();
@@ -53,12 +57,17 @@ public final class RunRegression {
         List<RegressionConfig.Planned> plan = config.plan();
         Progress progress = new Progress(log, plan.size() + 1);
         List<RegressionRow> rows = new ArrayList<>();
-        for (RegressionConfig.Planned p : plan) {
-            progress.step(p.window().name() + " x " + p.replay().policy() + (p.candidate() ? " (candidate)" : "")
-                    + " as " + p.executionId());
-            RegressionRow row = replay(p);
-            rows.add(row);
-            log.println("      -> " + row.status() + (row.error() == null ? "" : ": " + row.error()));
+        ExecutorService pool = Executors.newFixedThreadPool(config.parallel());
+        try {
+            List<Future<RegressionRow>> replays = new ArrayList<>();
+            for (RegressionConfig.Planned p : plan) {
+                replays.add(pool.submit(() -> replayInOwnSession(p, progress)));
+            }
+            for (Future<RegressionRow> replay : replays) {
+                rows.add(result(replay));
+            }
+        } finally {
+            pool.shutdownNow();
         }
         progress.step("writing " + rows.size() + " rows of run " + config.runId() + " to "
                 + config.warehouse().tablePath(Table.REGRESSION_RUNS));
@@ -66,16 +75,52 @@ public final class RunRegression {
         return new RegressionResult(config.runId(), config.suite(), rows, (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * One replay in a session of its own: replays side by side share the SparkContext and its
+     * cores, while each sizes its own shuffle partitions and commit metadata (session settings).
+     */
+    private RegressionRow replayInOwnSession(RegressionConfig.Planned p, Progress progress) {
+        String name = p.window().name() + " x " + p.replay().policy();
+        progress.step(name + (p.candidate() ? " (candidate)" : "") + " as " + p.executionId());
+        SparkSession session = spark.newSession();
+        SparkSession.setActiveSession(session);
+        try {
+            // Side by side, each step line names its replay; one at a time, the nesting does.
+            String indent = config.parallel() > 1 ? "      " + name + " " : "      ";
+            RegressionRow row = replay(p, session, IndentedStream.of(log, indent));
+            log.println("      -> " + (config.parallel() > 1 ? name + ": " : "") + row.status()
+                    + (row.error() == null ? "" : ": " + row.error()));
+            return row;
+        } finally {
+            SparkSession.clearActiveSession();
+        }
+    }
+
+    private static RegressionRow result(Future<RegressionRow> replay) {
+        try {
+            return replay.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a replay", e);
+        } catch (ExecutionException e) {
+            // replay() turns every Exception into a failed row; what is left is an Error.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** One replay, isolated: whatever it throws becomes a failed row. */
-    private RegressionRow replay(RegressionConfig.Planned p) {
+    private RegressionRow replay(RegressionConfig.Planned p, SparkSession session, PrintStream steps) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Policy policy = null;
         try {
             policy = p.candidate() ? config.candidate().orElseThrow() : PolicyRef.resolve(p.replay().policy(),
                     config.policiesRoot());
-            ReplayResult result = new RunReplay(spark, replayConfig(p, policy),
-                    new Progress(IndentedStream.of(log, "      "), RunReplay.steps())).execute();
+            ReplayResult result = new RunReplay(session, replayConfig(p, policy),
+                    new Progress(steps, RunReplay.steps())).execute();
             return Verdict.of(p.replay(), result).row(rowBase(p, policy, started, t0));
         } catch (InvalidInputException e) {
             // Refused before anything was written, as `traceflux replay` would be: no execution row.

@@ -64,7 +64,18 @@ class RegressionConfigTest {
                 .hasMessageContaining("the execution id of window nezha-ob-currency-cpu and nezha-ob@v1 would be");
     }
 
+    @Test
+    void replaysSideBySideAreOneToEight() {
+        for (int parallel : new int[] {0, 9}) {
+            assertThatThrownBy(() -> new RegressionConfig(GOLDEN, Optional.empty(), "r", POLICIES, "test",
+                    new Warehouse("/tmp/wh"), null, parallel)).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("--parallel: " + parallel + " is not between 1 and 8");
+        }
+        assertThat(new RegressionConfig(GOLDEN, Optional.empty(), "r", POLICIES, "test", new Warehouse("/tmp/wh"),
+                null, 8).parallel()).isEqualTo(8);
+    }
+
     private static RegressionConfig config(Optional<Policy> candidate, String runId) {
-        return new RegressionConfig(GOLDEN, candidate, runId, POLICIES, "test", new Warehouse("/tmp/wh"), null);
+        return new RegressionConfig(GOLDEN, candidate, runId, POLICIES, "test", new Warehouse("/tmp/wh"), null, 1);
     }
 }
