@@ -24,7 +24,8 @@ import org.apache.spark.sql.expressions.Window;
  * Writes a {@link GoldenWindow} as a capture (SPEC 2.1): capture.json, signals/ and baseline/ with
  * one Parquet file each (see {@link SampleFiles}). Production's incidents get ids
  * {@code INC-<window>-NNN} numbered by (opened_at, key), the highest severity of their members
- * (under the canonical ranks, raw ERROR as major and WARN as warning) and their services.
+ * (under the canonical ranks, raw ERROR as major and WARN as warning) and their services; its
+ * actions are what the window's {@link ProductionAutomation} took for them.
  */
 final class GoldenCaptures {
 
@@ -40,10 +41,14 @@ final class GoldenCaptures {
                 .cache();
         Dataset<Row> incidents = incidents(w.name(), members).cache();
         SampleFiles.writeParquet(incidents.drop("incident_key"), dir.resolve("baseline/incidents"), col("incident_id"));
-        SampleFiles.writeParquet(members.join(incidents, "incident_key").select("incident_id", "signal_id"),
-                dir.resolve("baseline/membership"), col("incident_id"), col("signal_id"));
+        Dataset<Row> membership = members.join(incidents, "incident_key").select("incident_id", "signal_id");
+        SampleFiles.writeParquet(membership, dir.resolve("baseline/membership"), col("incident_id"), col("signal_id"));
+        Dataset<Row> actions = w.automation().actions(signals.sparkSession(), incidents, membership, signals).cache();
+        SampleFiles.writeParquet(actions, dir.resolve("baseline/actions"),
+                col("fired_at"), col("incident_id"), col("action_id"));
         SampleFiles.writeJson(captureJson(w), dir.resolve("capture.json"));
-        System.out.printf("%s: %d signals, %d baseline incidents%n", w.name(), signals.count(), incidents.count());
+        System.out.printf("%s: %d signals, %d baseline incidents, %d baseline actions%n", w.name(), signals.count(),
+                incidents.count(), actions.count());
     }
 
     private static Dataset<Row> incidents(String window, Dataset<Row> members) {

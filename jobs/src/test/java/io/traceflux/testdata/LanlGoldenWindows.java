@@ -60,7 +60,8 @@ final class LanlGoldenWindows {
         details.put("source", "LANL HPC failure records " + CSV + "; derived by test-data/golden/generate.sh");
         details.put("description", spec.description() + " See test-data/golden/README.md.");
         details.put("attribution", GoldenAttribution.LANL);
-        return new GoldenWindow(spec.name(), spec.window(), "site=lanl", signals, members, details);
+        return new GoldenWindow(spec.name(), spec.window(), "site=lanl", signals, members, details,
+                ProductionAutomation.LANL);
     }
 
     /**

@@ -70,7 +70,8 @@ final class NabGoldenWindows {
                 + "x from window_start; derived by test-data/golden/generate.sh");
         details.put("description", spec.description() + " See test-data/golden/README.md.");
         details.put("attribution", GoldenAttribution.NAB);
-        return new GoldenWindow(spec.name(), spec.window(), "nab", signals, members, details);
+        return new GoldenWindow(spec.name(), spec.window(), "nab", signals, members, details,
+                ProductionAutomation.NAB);
     }
 
     private static Dataset<Row> alerts(SparkSession spark, Path nab, CaptureWindow window, Series s) {

@@ -52,7 +52,14 @@ final class NezhaGoldenWindows {
         }
         signals = signals.filter(spec.window().contains("ts")).cache();
         return new GoldenWindow(spec.name(), spec.window(), "namespace=" + spec.system().namespace(), signals,
-                faultIncident(signals, fault), details(spec, fault));
+                faultIncident(signals, fault), details(spec, fault), automation(spec.system()));
+    }
+
+    /** Each system's production automation: the rules its policy (tt-checkout, nezha-ob) writes down. */
+    private static ProductionAutomation automation(NezhaSystem system) {
+        return system.equals(NezhaSystem.TRAIN_TICKET)
+                ? ProductionAutomation.TRAIN_TICKET
+                : ProductionAutomation.ONLINE_BOUTIQUE;
     }
 
     private static Dataset<Row> logSignals(SparkSession spark, Spec spec, Path day) {

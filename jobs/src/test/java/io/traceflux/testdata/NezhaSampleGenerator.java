@@ -19,7 +19,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Derives the sample capture {@code nezha-tt-2023-01-29} (SPEC 2.1) from Nezha's Train-Ticket
  * data: signals from the 08:43-08:45 log windows and the per-pod metrics, production's baseline
- * from the fault list. Deterministic: the same input gives byte-identical files.
+ * from the fault list, and production's actions from its paging rules ({@link ProductionAutomation}). Deterministic: the same input gives byte-identical files.
  *
  * <pre>NezhaSampleGenerator &lt;realdata folder&gt; &lt;capture folder&gt;</pre>
  *
@@ -72,13 +72,18 @@ public final class NezhaSampleGenerator {
         Files.createDirectories(out);
         SampleFiles.writeParquet(signals, out.resolve("signals"),
                 col("ts").asc_nulls_first(), col("signal_id"), col("labels").getItem("nezha_file"));
-        ProductionIncidents.Baseline baseline = ProductionIncidents.of(spark, truthById(truth, decisions), faults);
+        Dataset<Row> seen = truthById(truth, decisions).cache();
+        ProductionIncidents.Baseline baseline = ProductionIncidents.of(spark, seen, faults);
         SampleFiles.writeParquet(baseline.incidents(), out.resolve("baseline/incidents"), col("incident_id"));
         SampleFiles.writeParquet(baseline.membership(), out.resolve("baseline/membership"),
                 col("incident_id"), col("signal_id"));
+        Dataset<Row> actions = ProductionAutomation.TRAIN_TICKET.actions(spark, baseline.incidents(),
+                baseline.membership(), seen);
+        SampleFiles.writeParquet(actions, out.resolve("baseline/actions"),
+                col("fired_at"), col("incident_id"), col("action_id"));
         SampleFiles.writeJson(captureJson(faults), out.resolve("capture.json"));
         Files.copy(nezha.resolve("LICENSE"), out.resolve("LICENSE-nezha"), StandardCopyOption.REPLACE_EXISTING);
-        summarize(spark.read().parquet(out.resolve("signals").toString()), baseline);
+        summarize(spark.read().parquet(out.resolve("signals").toString()), baseline, actions);
     }
 
     /** Every signal as production received it, before the capture's injected defects. */
@@ -131,11 +136,12 @@ public final class NezhaSampleGenerator {
         return m;
     }
 
-    private static void summarize(Dataset<Row> signals, ProductionIncidents.Baseline baseline) {
+    private static void summarize(Dataset<Row> signals, ProductionIncidents.Baseline baseline, Dataset<Row> actions) {
         System.out.println("signals: " + signals.count());
         signals.groupBy("severity").count().orderBy("severity").show(false);
         signals.groupBy("service").count().orderBy("service").show(60, false);
         System.out.println("baseline incidents: " + baseline.incidents().count()
-                + ", membership rows: " + baseline.membership().count());
+                + ", membership rows: " + baseline.membership().count() + ", actions: " + actions.count());
+        actions.orderBy("fired_at", "incident_id", "action_id").show(false);
     }
 }

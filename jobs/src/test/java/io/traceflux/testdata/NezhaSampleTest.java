@@ -71,6 +71,8 @@ class NezhaSampleTest extends SparkTestBase {
                 "incident_id STRING, opened_at TIMESTAMP, severity STRING, title STRING, services ARRAY<STRING>"));
         assertThat(table("baseline/membership").schema())
                 .isEqualTo(StructType.fromDDL("incident_id STRING, signal_id STRING"));
+        assertThat(table("baseline/actions").schema()).isEqualTo(StructType.fromDDL(
+                "incident_id STRING, action_id STRING, kind STRING, target STRING, fired_at TIMESTAMP"));
     }
 
     @Test
@@ -106,6 +108,26 @@ class NezhaSampleTest extends SparkTestBase {
         assertThat(membership.groupBy("signal_id").count().filter(col("count").gt(1)).count()).isEqualTo(1);
         assertThat(countsBy(table("signals"), "baseline_suppressed_by"))
                 .isEqualTo(sorted(Map.of("drop-info", 751L, "silence-uri-tag-warning", 1L, NULL, 374L)));
+    }
+
+    /**
+     * Production's paging rules (tt-checkout v1's actions) over its 13 incidents: a page for each
+     * critical one (the contacts drill, escalated by hand, to the accounts team) and a ticket
+     * for each that reached major; the warning ones fire nothing, and no cooldown holds (one
+     * incident per service and rule).
+     */
+    @Test
+    void baselineActionsArePagesForCriticalAndTicketsForMajorIncidents() {
+        assertThat(table("baseline/actions").orderBy("fired_at", "incident_id")
+                .selectExpr("concat_ws(' ', incident_id, kind, target, cast(fired_at as string))")
+                .as(Encoders.STRING()).collectAsList()).containsExactly(
+                        "INC-20230129-002 page tt-booking-oncall 2023-01-29 08:42:09.597476",
+                        "INC-20230129-004 page tt-booking-oncall 2023-01-29 08:42:10.636336",
+                        "INC-20230129-005 page tt-booking-oncall 2023-01-29 08:42:10.666101",
+                        "INC-20230129-010 ticket TT-CHECKOUT 2023-01-29 08:43:14.757769",
+                        "INC-20230129-011 page tt-accounts-oncall 2023-01-29 08:43:17.121704",
+                        "INC-20230129-008 ticket TT-CHECKOUT 2023-01-29 08:43:26.379473",
+                        "INC-20230129-013 ticket TT-CHECKOUT 2023-01-29 08:44:32.632888");
     }
 
     @Test
