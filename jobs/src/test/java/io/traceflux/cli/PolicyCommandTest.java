@@ -64,7 +64,7 @@ class PolicyCommandTest {
         assertThat(validate.exit()).isEqualTo(2);
         assertThat(validate.err().strip()).doesNotContain("\n").isEqualTo(file + ":9: suppression[0].drop[0]: invalid matcher "
                 + "'host=~\"(.*){490}#\"': invalid regex: too large: it expands to about 1,961 RE2 instructions, more than "
-                + "the 300 allowed (counted repetitions multiply: (a{10}){20} is 240)");
+                + "the 250 allowed (counted repetitions multiply: (a{10}){20} is 240)");
     }
 
     @Test
