@@ -74,7 +74,7 @@ final class FingerprintReader {
      */
     private boolean usableForReplace(Node node, String pattern) {
         Optional<String> error = Regexes.normalizeError(pattern);
-        error.ifPresent(e -> problems.add(node, "invalid regex: " + e));
+        error.ifPresent(e -> problems.add(node, "invalid regex '" + pattern + "': " + e));
         boolean matchesEmpty = error.isEmpty() && Regexes.matchesEmpty(pattern);
         if (matchesEmpty) {
             problems.add(node, "the pattern matches the empty string; make it match at least one character");

@@ -20,12 +20,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * its groups nest deeper than {@value #MAX_DEPTH} levels (see {@link Re2Size}): re2j expands
  * counted repetitions when it compiles ({@code ((a{1000}){1000}){1000}} runs out of memory), its
  * compiler recurses once per group level, and its matching time per character grows with the
- * program (its automaton keeps up to one thread per instruction alive).
+ * program (its automaton keeps up to one thread per instruction alive), so the instruction limit
+ * is what bounds the cost of one matcher per signal (docs/reliability.md has the figures).
  */
 public final class Regexes {
 
-    /** Largest program accepted for a pattern the engine runs (re2j instructions, estimated from the text). */
-    public static final int MAX_INSTRUCTIONS = 2_000;
+    /**
+     * Largest program accepted for a pattern the engine runs (re2j instructions, estimated from
+     * the text). A matcher that keeps every instruction alive costs the same time per
+     * instruction on every character of every signal: on the 1M-signal benchmark replay,
+     * {@code (.*){74}#} (297 instructions) doubled it and {@code (.*){490}#} (1,961) made it six
+     * times slower, so one pattern costs at most about one more replay, not several.
+     */
+    public static final int MAX_INSTRUCTIONS = 250;
 
     /** Deepest group nesting accepted. */
     public static final int MAX_DEPTH = 100;
@@ -62,7 +69,7 @@ public final class Regexes {
         if (size.instructions() > MAX_INSTRUCTIONS) {
             return Optional.of("too large: it expands to about " + (size.instructions() >= 1L << 40 ? "a trillion or more"
                     : String.format("%,d", size.instructions())) + " RE2 instructions, more than the "
-                    + String.format("%,d", MAX_INSTRUCTIONS) + " allowed (counted repetitions multiply: (a{10}){100} is 1,200)");
+                    + String.format("%,d", MAX_INSTRUCTIONS) + " allowed (counted repetitions multiply: (a{10}){20} is 240)");
         }
         try {
             com.google.re2j.Pattern.compile(pattern);

@@ -54,6 +54,20 @@ class PolicyCommandTest {
     }
 
     @Test
+    void aRegexTooCostlyPerSignalIsRefusedInOneLineNamingItAndItsSize() {
+        Path policies = CaptureFixture.policy(dir, "edge", 1,
+                VALID.replace("'severity=~\"info|unknown\"'", "'host=~\"(.*){490}#\"'"));
+        Path file = policies.resolve("edge/v1.yaml");
+
+        Cli.Result validate = Cli.run("policy", "validate", file.toString());
+
+        assertThat(validate.exit()).isEqualTo(2);
+        assertThat(validate.err().strip()).doesNotContain("\n").isEqualTo(file + ":9: suppression[0].drop[0]: invalid matcher "
+                + "'host=~\"(.*){490}#\"': invalid regex: too large: it expands to about 1,961 RE2 instructions, more than "
+                + "the 250 allowed (counted repetitions multiply: (a{10}){20} is 240)");
+    }
+
+    @Test
     void folderAndVersionMismatchesNameTheirKeys() {
         Path policies = CaptureFixture.policy(dir, "other", 3, VALID);
 

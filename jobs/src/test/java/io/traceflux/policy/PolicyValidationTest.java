@@ -119,7 +119,7 @@ class PolicyValidationTest {
                 + "{name: host, normalize: {pattern: '(?<=web)-\\d+', replace: ''}},"
                 + "{name: pop, normalize: {pattern: '[0-9]*', replace: x}},"
                 + "{name: check, normalize: {pattern: '[0-9]+'}}, 'bad name', check]}"))).containsExactly(
-                "3 fingerprint.fields[0].normalize.pattern: invalid regex: lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are "
+                "3 fingerprint.fields[0].normalize.pattern: invalid regex '(?<=web)-\\d+': lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are "
                         + "not supported by RE2: invalid or unsupported Perl syntax: `(?<`",
                 "3 fingerprint.fields[1].normalize.pattern: the pattern matches the empty string; make it match at least one character",
                 "3 fingerprint.fields[2].normalize.replace: required key is missing",

@@ -95,14 +95,27 @@ class RegexesTest {
     @Test
     void patternsThatWouldExhaustTheEngineAreRefusedBeforeCompiling() {
         assertThat(Regexes.re2Error("((a{1000}){1000}){1000}")).get().asString()
-                .startsWith("too large: it expands to about 1,002,002,000 RE2 instructions, more than the 2,000 allowed");
+                .startsWith("too large: it expands to about 1,002,002,000 RE2 instructions, more than the 250 allowed");
         assertThat(Regexes.re2Error("(a{100}){100}")).get().asString().startsWith("too large: it expands to about 10,200 ");
         assertThat(Regexes.re2Error("x.".repeat(1001))).get().asString().startsWith("too large");
         assertThat(Regexes.re2Error("(".repeat(5000) + "a" + ")".repeat(5000)))
                 .contains("groups nested 5000 deep; at most 100 levels are allowed");
-        assertThat(Regexes.re2Error("(?:a".repeat(100) + ")*".repeat(100))).isEmpty();
-        assertThat(Regexes.re2Error("(a{10}){100}")).as("1,200 instructions").isEmpty();
+        assertThat(Regexes.re2Error("(?:".repeat(100) + "a" + ")".repeat(100))).isEmpty();
+        assertThat(Regexes.re2Error("(a{10}){20}")).as("240 instructions").isEmpty();
         assertThat(Regexes.re2Error("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")).isEmpty();
+    }
+
+    @Test
+    void theInstructionLimitBoundsWhatOneMatcherCostsPerSignal() {
+        assertThat(Re2Size.of("x.".repeat(125)).instructions()).isEqualTo(Regexes.MAX_INSTRUCTIONS);
+        assertThat(Regexes.re2Error("x.".repeat(125))).isEmpty();
+        assertThat(Regexes.re2Error("x.".repeat(125) + "x")).contains("too large: it expands to about 251 RE2 instructions, "
+                + "more than the 250 allowed (counted repetitions multiply: (a{10}){20} is 240)");
+        assertThat(Regexes.re2Error("(.*){62}#")).as("249 instructions, every one alive on every character").isEmpty();
+        assertThat(Regexes.re2Error("(.*){74}#")).as("297 instructions: the benchmark replay doubled")
+                .get().asString().startsWith("too large: it expands to about 297 RE2 instructions");
+        assertThat(Regexes.re2Error("[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?)*"))
+                .as("a host name of labels up to 42 characters, 174 instructions").isEmpty();
     }
 
     @Test
