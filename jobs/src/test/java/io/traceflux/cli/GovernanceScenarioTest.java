@@ -295,6 +295,23 @@ class GovernanceScenarioTest extends SparkTestBase {
         assertThat(broken.err()).contains("governance.json");
     }
 
+    @Test
+    @Order(8)
+    void anApprovedAndPromotedExecutionIsNotReRun() {
+        List<AuditEntry> before = plane().auditLog().entriesOf("enf1");
+        Cli.Result rerun = Cli.run(replayArgs("enf1", "edge@v2", "--mode", "enforced", "--triggered-by", "alice"));
+        refused(rerun, "execution enf1 was approved and promoted (audit seq ",
+                "a re-run would replace the results those decisions were taken on; replay under a new --execution-id");
+        ExecutionRow enf1 = plane().execution("enf1").orElseThrow();
+        assertThat(List.of(enf1.status(), enf1.policyVersion())).containsExactly("succeeded", 1);
+        List<AuditEntry> after = plane().auditLog().entriesOf("enf1");
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
+        assertThat(after.subList(before.size(), after.size())).extracting(e -> e.action() + " "
+                + e.detailsJson().get("command").asText() + " " + e.detailsJson().get("check").asText())
+                .containsExactly("refused replay decided");
+        assertThat(cli("audit", "verify").exit()).isZero();
+    }
+
     static JsonNode bundleManifest(String id) {
         try {
             return JSON.readTree(Path.of(warehouse, "bundles", id, "manifest.json").toFile());
