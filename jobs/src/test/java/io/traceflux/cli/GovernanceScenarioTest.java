@@ -300,8 +300,14 @@ class GovernanceScenarioTest extends SparkTestBase {
     void anApprovedAndPromotedExecutionIsNotReRun() {
         List<AuditEntry> before = plane().auditLog().entriesOf("enf1");
         Cli.Result rerun = Cli.run(replayArgs("enf1", "edge@v2", "--mode", "enforced", "--triggered-by", "alice"));
-        refused(rerun, "execution enf1 was approved and promoted (audit seq ",
-                "a re-run would replace the results those decisions were taken on; replay under a new --execution-id");
+        // A replay reports its progress first; the refusal is its last line and its only error.
+        assertThat(rerun.exit()).as(rerun.err()).isEqualTo(ExitCode.GOVERNANCE_REFUSED);
+        assertThat(rerun.err().lines().filter(l -> l.startsWith("traceflux:")).toList()).singleElement().asString()
+                .startsWith("traceflux: refused: execution enf1 was approved and promoted (audit seq ")
+                .endsWith("a re-run would replace the results those decisions were taken on; replay under a new"
+                        + " --execution-id");
+        assertThat(rerun.err().strip().lines().reduce((a, b) -> b)).hasValueSatisfying(l -> assertThat(l)
+                .startsWith("traceflux: refused: "));
         ExecutionRow enf1 = plane().execution("enf1").orElseThrow();
         assertThat(List.of(enf1.status(), enf1.policyVersion())).containsExactly("succeeded", 1);
         List<AuditEntry> after = plane().auditLog().entriesOf("enf1");
