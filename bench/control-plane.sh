@@ -42,7 +42,7 @@ measure() {
     local args=("${@//\{run\}/$run}")
     local start end
     start=$(date +%s%N)
-    if ! bin/traceflux "${args[@]}" --warehouse "$WH" > /tmp/control-plane-bench.out 2>&1; then
+    if ! bin/traceflux "${args[@]}" > /tmp/control-plane-bench.out 2>&1; then
       echo "bench: FAILED: traceflux ${args[*]}" >&2
       cat /tmp/control-plane-bench.out >&2
       exit 1
@@ -58,12 +58,13 @@ measure() {
 echo "control plane on $N executions: $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)," \
   "$(nproc) cores, $(java -version 2>&1 | head -1)"
 printf '%-44s %6s %6s %6s\n' "command (seconds wall, fresh process)" "min" "median" "max"
-measure "executions list" executions list
-measure "executions list --json --limit 1000" executions list --json --limit 1000
-measure "executions show ID" executions show "$ID_show"
+W=(--warehouse "$WH")
+measure "executions list" executions list "${W[@]}"
+measure "executions list --json --limit 1000" executions list --json --limit 1000 "${W[@]}"
+measure "executions show ID" executions show "$ID_show" "${W[@]}"
 STAMP=$(date +%s)
-measure "approve (a new approver each run)" approve --execution "$ID_approve" --by "reviewer-$STAMP-{run}"
-measure "promote" promote --execution "$ID_promote" --by bob
-measure "policy active" policy active
-measure "audit verify" audit verify
+measure "approve (a new approver each run)" approve --execution "$ID_approve" --by "reviewer-$STAMP-{run}" "${W[@]}"
+measure "promote" promote --execution "$ID_promote" --by bob "${W[@]}"
+measure "policy active" policy active "${W[@]}"
+measure "audit verify" audit verify "${W[@]}"
 measure "policy hash (no table read: JVM floor)" policy hash "$POLICY"

@@ -155,13 +155,13 @@ public final class ControlPlaneWarehouse {
                 "local[2]", null, null);
     }
 
-    /** A parity_report row in the job's schema: 13 vs 10 incidents, gates passed or not. */
+    /** A parity_report row in the job's schema: 13 vs 10 incidents, 2 pages added, gates passed or not. */
     private static Row parity(String id, boolean passed) {
         List<Row> gates = List.of(RowFactory.create("max_missing_critical", 0.0, 0.0, true, null),
                 RowFactory.create("max_new_incidents", 0.0, passed ? 0.0 : 2.0, passed, null),
                 RowFactory.create("max_newly_suppressed", 400.0, 301.0, true, null));
         return RowFactory.create(id, 13L, 10L, 5L, 4L, 0L, 1L, 2L, 0L, 0L, 5.0 / 13, 0.9775, 0.1539, 0.266, 1.0, 0.7308,
                 0L, 4L, Map.of("invalid_ts", 1L), 0L, 1L, "medium", List.of("baseline conflicts"), gates, passed,
-                "region=cn-east", 1122L, 65L, passed ? 0L : 2L, 301L, 0L);
+                2L, 1L, 30.0, "region=cn-east", 1122L, 65L, passed ? 0L : 2L, 301L, 0L);
     }
 }

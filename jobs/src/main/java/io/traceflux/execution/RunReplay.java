@@ -57,7 +57,8 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>The audit log (SPEC 6.4) gets {@code execution_started} when the row is first written and
  * {@code execution_finished} at the end: succeeded with the SHA-256 of the bundle's manifest,
- * or failed.
+ * or failed. A re-run of an execution that was approved, rejected or promoted is refused
+ * (exit 4) before anything is written: those decisions hold for the results they were taken on.
  */
 public final class RunReplay {
 
@@ -149,9 +150,9 @@ public final class RunReplay {
     }
 
     /**
-     * Opens the capture, checks the baseline and builds the lineage; writes nothing. A re-run
-     * of an execution id reads its Delta inputs at the versions the earlier attempt recorded,
-     * unless the command line pins others.
+     * Opens the capture, checks the baseline and builds the lineage; writes nothing but the
+     * audit entry of a refused re-run. A re-run of an execution id reads its Delta inputs at the
+     * versions the earlier attempt recorded, unless the command line pins others.
      */
     private Opened open() {
         progress.step("opening capture " + config.capture());
@@ -174,6 +175,7 @@ public final class RunReplay {
         ExecutionRecord running = ExecutionRecord.running(
                 Lineages.of(config, capture, baseline, versions, effectiveWindow(capture), Instant.now(), spark),
                 attempts.next());
+        audit.refuseIfDecided(running);
         return new Opened(capture, raw, baseline, baselines, running, attempts.isRerun());
     }
 

@@ -165,11 +165,11 @@ public final class KernelTables {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the files of " + scan, e);
         }
-        if (scanFiles.size() <= 1) {
-            scanFiles.forEach(f -> readFile(state, physical, f, readSchema).forEach(sink));
+        if (scanFiles.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(READERS, scanFiles.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(READERS, scanFiles.size()),
+                new ParquetReaderThreads());
         try {
             List<Future<List<Map<String, Object>>>> parts = new ArrayList<>();
             scanFiles.forEach(f -> parts.add(pool.submit(() -> readFile(state, physical, f, readSchema))));

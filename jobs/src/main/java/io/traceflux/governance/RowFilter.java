@@ -1,6 +1,7 @@
 package io.traceflux.governance;
 
 import io.delta.kernel.expressions.AlwaysFalse;
+import io.delta.kernel.expressions.AlwaysTrue;
 import io.delta.kernel.expressions.Column;
 import io.delta.kernel.expressions.Literal;
 import io.delta.kernel.expressions.Or;
@@ -29,13 +30,27 @@ public record RowFilter(String column, List<Object> values) {
         return new RowFilter(column, List.copyOf(values));
     }
 
+    /** Beyond this many values, statistics are not worth checking: nearly every file holds one. */
+    private static final int MAX_SKIPPING_VALUES = 64;
+
+    /**
+     * {@code column = v1 OR column = v2 ...} as a balanced tree: Kernel evaluates it recursively,
+     * and a chain of a thousand values (the executions a listing shows) overflowed its stack. A
+     * long list skips nothing ({@code ALWAYS_TRUE}); {@link #keeps} still filters the rows.
+     */
     Predicate skipping() {
-        Predicate p = null;
-        for (Object v : values) {
-            Predicate eq = new Predicate("=", new Column(column), literal(v));
-            p = p == null ? eq : new Or(p, eq);
+        if (values.size() > MAX_SKIPPING_VALUES) {
+            return AlwaysTrue.ALWAYS_TRUE;
         }
-        return p == null ? AlwaysFalse.ALWAYS_FALSE : p;
+        return values.isEmpty() ? AlwaysFalse.ALWAYS_FALSE : anyOf(0, values.size());
+    }
+
+    private Predicate anyOf(int from, int to) {
+        if (to - from == 1) {
+            return new Predicate("=", new Column(column), literal(values.get(from)));
+        }
+        int middle = (from + to) >>> 1;
+        return new Or(anyOf(from, middle), anyOf(middle, to));
     }
 
     boolean keeps(Map<String, Object> row) {

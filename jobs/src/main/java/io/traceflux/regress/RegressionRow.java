@@ -14,7 +14,7 @@ import org.apache.spark.sql.RowFactory;
  * @param status   {@link #PASSED}, {@link #REGRESSED} (a gate failed that the suite does not
  *                 expect to fail, or a pinned figure moved) or {@link #FAILED} (it could not run)
  * @param exitCode what {@code traceflux replay} would have exited with: 0, 3 (a gate failed),
- *                 2 (invalid input) or 1
+ *                 2 (invalid input), 4 (a re-run refused: the execution was decided on) or 1
  * @param moved    the pinned figures that moved, in figure order
  * @param error    why a failed replay failed; null otherwise
  */

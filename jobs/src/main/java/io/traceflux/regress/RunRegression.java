@@ -1,5 +1,6 @@
 package io.traceflux.regress;
 
+import io.traceflux.ExitCode;
 import io.traceflux.InvalidInputException;
 import io.traceflux.capture.CaptureRef;
 import io.traceflux.capture.Scope;
@@ -11,6 +12,7 @@ import io.traceflux.execution.Progress;
 import io.traceflux.execution.ReplayConfig;
 import io.traceflux.execution.ReplayResult;
 import io.traceflux.execution.RunReplay;
+import io.traceflux.governance.GovernanceRefusal;
 import io.traceflux.policy.Policy;
 import io.traceflux.policy.PolicyRef;
 import io.traceflux.warehouse.Table;
@@ -125,6 +127,9 @@ public final class RunRegression {
         } catch (InvalidInputException e) {
             // Refused before anything was written, as `traceflux replay` would be: no execution row.
             return Verdict.failed(2, e.getMessage()).row(rowBase(p, policy, started, t0));
+        } catch (GovernanceRefusal e) {
+            // A retried night never replays over an execution someone approved: exit 4, as `traceflux replay`.
+            return Verdict.failed(ExitCode.GOVERNANCE_REFUSED, e.getMessage()).row(rowBase(p, policy, started, t0));
         } catch (Exception e) {
             return Verdict.failed(1, e.getClass().getSimpleName() + ": " + e.getMessage())
                     .row(rowBase(p, policy, started, t0));

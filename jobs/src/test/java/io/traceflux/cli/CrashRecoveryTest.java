@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.SparkTestBase;
 import io.traceflux.execution.DriverProcess;
+import io.traceflux.governance.AuditLog;
+import io.traceflux.governance.ControlPlane;
 import io.traceflux.testkit.CaptureFixture;
 import io.traceflux.testkit.ChildJvm;
 import io.traceflux.warehouse.Table;
@@ -31,7 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A replay killed with SIGKILL at several points (while reading, as the tables are written,
  * in the middle of writing them, while writing the bundle, before the run is recorded), then
  * run again under the same id: its tables equal an undisturbed run's row for row, nothing
- * duplicated or lost, its bundle is whole, and the interrupted attempt stays in the record.
+ * duplicated or lost, its bundle is whole, and the interrupted attempt stays in the record: in
+ * its executions row and, closed as interrupted, in the audit log.
  */
 class CrashRecoveryTest extends SparkTestBase {
 
@@ -111,6 +114,12 @@ class CrashRecoveryTest extends SparkTestBase {
         if (recorded) {
             Row first = rerun.<Row>getList(rerun.fieldIndex("previous_attempts")).get(0);
             assertThat(List.of(first.getAs("attempt"), first.getAs("status"))).containsExactly(1, "interrupted");
+            // The audit log tells the same story: attempt 1 started and was interrupted, then attempt 2 ran.
+            AuditLog audit = ControlPlane.open(warehouse.toString()).auditLog();
+            assertThat(audit.entriesOf("crash")).extracting(e -> e.action() + " " + e.detailsJson().get("attempt") + " "
+                    + e.detailsJson().path("status").asText("-")).containsExactly("execution_started 1 -",
+                    "execution_finished 1 interrupted", "execution_started 2 -", "execution_finished 2 succeeded");
+            assertThat(audit.verify().intact()).isTrue();
         }
         assertThat(bundleFiles(warehouse)).isEqualTo(bundleFiles(reference));
     }

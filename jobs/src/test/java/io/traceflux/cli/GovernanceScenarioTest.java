@@ -295,6 +295,29 @@ class GovernanceScenarioTest extends SparkTestBase {
         assertThat(broken.err()).contains("governance.json");
     }
 
+    @Test
+    @Order(8)
+    void anApprovedAndPromotedExecutionIsNotReRun() {
+        List<AuditEntry> before = plane().auditLog().entriesOf("enf1");
+        Cli.Result rerun = Cli.run(replayArgs("enf1", "edge@v2", "--mode", "enforced", "--triggered-by", "alice"));
+        // A replay reports its progress first; the refusal is its last line and its only error.
+        assertThat(rerun.exit()).as(rerun.err()).isEqualTo(ExitCode.GOVERNANCE_REFUSED);
+        assertThat(rerun.err().lines().filter(l -> l.startsWith("traceflux:")).toList()).singleElement().asString()
+                .startsWith("traceflux: refused: execution enf1 was approved and promoted (audit seq ")
+                .endsWith("a re-run would replace the results those decisions were taken on; replay under a new"
+                        + " --execution-id");
+        assertThat(rerun.err().strip().lines().reduce((a, b) -> b)).hasValueSatisfying(l -> assertThat(l)
+                .startsWith("traceflux: refused: "));
+        ExecutionRow enf1 = plane().execution("enf1").orElseThrow();
+        assertThat(List.of(enf1.status(), enf1.policyVersion())).containsExactly("succeeded", 1);
+        List<AuditEntry> after = plane().auditLog().entriesOf("enf1");
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
+        assertThat(after.subList(before.size(), after.size())).extracting(e -> e.action() + " "
+                + e.detailsJson().get("command").asText() + " " + e.detailsJson().get("check").asText())
+                .containsExactly("refused replay decided");
+        assertThat(cli("audit", "verify").exit()).isZero();
+    }
+
     static JsonNode bundleManifest(String id) {
         try {
             return JSON.readTree(Path.of(warehouse, "bundles", id, "manifest.json").toFile());

@@ -57,10 +57,7 @@ final class GovernanceFixture {
      */
     static void execution(SparkSession spark, Path warehouse, String id, String mode, String triggeredBy, Policy policy,
             String scope, Instant started, boolean gatePassed) {
-        ExecutionRecord.Lineage lineage = new ExecutionRecord.Lineage(id, mode, policy.id(), policy.version(),
-                policy.sha256(), policy.source().toAbsolutePath().toString(), policy.text(), "cap-1", "/captures/cap-1",
-                "parquet", null, "production", scope, started, started.plusSeconds(600), triggeredBy, null, started,
-                "test", "3.5.8", "3.3.2", "local[2]", null, null);
+        ExecutionRecord.Lineage lineage = lineage(id, mode, triggeredBy, policy, scope, started);
         ExecutionRecord running = ExecutionRecord.running(lineage,
                 new ExecutionRecord.Attempt(1, List.of(), DriverProcess.current()));
         ExecutionRecord done = running.succeeded(started.plusSeconds(30),
@@ -71,5 +68,14 @@ final class GovernanceFixture {
         writer.replace(Table.PARITY_REPORT, spark.createDataFrame(List.of(RowFactory.create(id, 2L, 2L, 2L, 1.0, "high",
                 List.of(RowFactory.create("max_missing_critical", 0.0, gatePassed ? 0.0 : 1.0, gatePassed)), gatePassed)),
                 PARITY));
+    }
+
+    /** What an execution of {@code policy} on capture cap-1 with a production baseline ran on. */
+    static ExecutionRecord.Lineage lineage(String id, String mode, String triggeredBy, Policy policy, String scope,
+            Instant started) {
+        return new ExecutionRecord.Lineage(id, mode, policy.id(), policy.version(), policy.sha256(),
+                policy.source().toAbsolutePath().toString(), policy.text(), "cap-1", "/captures/cap-1", "parquet", null,
+                "production", scope, started, started.plusSeconds(600), triggeredBy, null, started, "test", "3.5.8",
+                "3.3.2", "local[2]", null, null);
     }
 }
