@@ -15,12 +15,14 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The benchmark runner behind {@code bench/run.sh}: for each window size (and each storm
- * variant asked for) it makes sure the synthetic capture exists, then measures, one after the
- * other on the same files: the floor job, the full replay (as {@code bin/traceflux} runs it,
- * with a {@code policy:} baseline, parity and every table written) and the DuckDB peer; then
- * checks that the peer and the replay agree. It prints one table and rewrites the results part
- * of {@code docs/benchmarks.md} and {@code docs/benchmarks.svg}.
+ * The benchmark runner behind {@code bench/run.sh}. First the README's sample replay, from a
+ * fresh process; then for each window size (and each storm variant asked for) it makes sure the
+ * synthetic capture exists and measures, one after the other on the same files: the floor job,
+ * the replay of one policy without a baseline, the full replay (with a {@code policy:} baseline:
+ * two policies, parity, every table and the bundle), both as {@code bin/traceflux} runs them, and
+ * the DuckDB peer once for each of the two; then checks that each peer run agrees with its
+ * replay. It prints the tables and rewrites the results part of {@code docs/benchmarks.md} and
+ * {@code docs/benchmarks.svg}.
  *
  * <p>Usage: {@code Bench <sizes> [<storm-sizes>]}, sizes like {@code 1m,3m,10m} or {@code 100k}.
  * Settings come from the environment (see {@link Settings}).
@@ -28,6 +30,11 @@ import java.util.stream.Stream;
 public final class Bench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String DEFAULT_SIZES = "1m,10m";
+    static final String DEFAULT_STORMS = "1m,10m";
+    /** The README's first command. */
+    static final String SAMPLE_CAPTURE = "test-data/captures/nezha-tt-2023-01-29";
+    static final String SAMPLE_POLICY = "tt-checkout@v2";
 
     private final Path repo;
     private final Settings settings;
@@ -46,7 +53,7 @@ public final class Bench {
      * {@code heap} is measured again at {@code fallbackHeap} (and the heap target is missed).
      */
     record Settings(String heap, Optional<String> fallbackHeap, long seed, int files, double stormShare,
-                    int duckThreads, String duckMemory, String duckFallbackMemory, double quietWaitSeconds) {
+                    int duckThreads, String duckMemory, double quietWaitSeconds) {
 
         static Settings fromEnv() {
             Map<String, String> env = System.getenv();
@@ -58,35 +65,30 @@ public final class Bench {
                     Integer.parseInt(env.getOrDefault("BENCH_FILES", String.valueOf(2 * cores))),
                     Double.parseDouble(env.getOrDefault("BENCH_STORM_SHARE", String.valueOf(1.0 / 3))),
                     Integer.parseInt(env.getOrDefault("BENCH_DUCK_THREADS", String.valueOf(cores))),
-                    env.getOrDefault("BENCH_DUCK_MEMORY", "2GB"),
-                    env.getOrDefault("BENCH_DUCK_FALLBACK_MEMORY", "8GB"),
+                    env.getOrDefault("BENCH_DUCK_MEMORY", "default"),
                     Double.parseDouble(env.getOrDefault("BENCH_QUIET_WAIT", "60")));
         }
     }
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(System.getProperty("bench.repo", ".")).toAbsolutePath().normalize();
-        List<Long> sizes = sizes(args.length > 0 ? args[0] : "1m,3m,10m");
-        List<Long> storms = sizes(args.length > 1 ? args[1] : "3m,10m");
+        List<Long> sizes = sizes(args.length > 0 ? args[0] : DEFAULT_SIZES);
+        List<Long> storms = sizes(args.length > 1 ? args[1] : DEFAULT_STORMS);
         Bench bench = new Bench(repo, Settings.fromEnv());
         Instant started = Instant.now();
         String loadBefore = Machine.loadAverage();
+        Launch.Measured sample = bench.sample();
         List<CaseResult> results = new ArrayList<>();
-        Run run = null;
+        Run run = new Run(started, Instant.now(), loadBefore, Machine.loadAverage(), Machine.describe(),
+                bench.settings, bench.versions(results), sample, List.of());
         for (long rows : sizes) {
             for (boolean storm : storms.contains(rows) ? List.of(false, true) : List.of(false)) {
                 results.add(bench.measure(rows, storm));
                 // Written after every window, so a run stopped half-way still reports what it measured.
                 run = new Run(started, Instant.now(), loadBefore, Machine.loadAverage(), Machine.describe(),
-                        bench.settings, bench.versions(results), List.copyOf(results), Optional.empty());
+                        bench.settings, bench.versions(results), sample, List.copyOf(results));
                 bench.write(run);
             }
-        }
-        Optional<GrowthReference> reference = bench.growthReference(results);
-        if (reference.isPresent()) {
-            run = new Run(started, Instant.now(), loadBefore, Machine.loadAverage(), Machine.describe(),
-                    bench.settings, bench.versions(results), List.copyOf(results), reference);
-            bench.write(run);
         }
         System.out.println();
         System.out.print(Report.table(run));
@@ -100,41 +102,23 @@ public final class Bench {
         Files.writeString(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(Report.json(run)));
     }
 
-    /**
-     * One benchmark run: when, where, with what, and the results per window; {@code growthReference}
-     * when the smallest window had to be replayed again at the largest one's heap.
-     */
+    /** One benchmark run: when, where, with what, the sample replay and the results per window. */
     record Run(Instant started, Instant finished, String loadBefore, String loadAfter, String machine,
-               Settings settings, Map<String, String> versions, List<CaseResult> results,
-               Optional<GrowthReference> growthReference) {
+               Settings settings, Map<String, String> versions, Launch.Measured sample, List<CaseResult> results) {
     }
 
-    /** A replay of {@code window} at {@code heap}, so that the growth factor compares equal heaps. */
-    record GrowthReference(String window, String heap, Launch.Measured run) {
-    }
-
-    /**
-     * When the largest unskewed window ran at the fallback heap and the smallest did not, replays
-     * the smallest again at that heap: a growth factor between two heaps would mostly measure GC.
-     */
-    private Optional<GrowthReference> growthReference(List<CaseResult> results) throws IOException,
-            InterruptedException {
-        List<CaseResult> plain = results.stream().filter(r -> !r.storm())
-                .sorted(Comparator.comparingLong(CaseResult::rows)).toList();
-        if (plain.size() < 2) {
-            return Optional.empty();
-        }
-        CaseResult small = plain.get(0);
-        String heap = plain.get(plain.size() - 1).replayHeapSetting();
-        if (small.replayHeapSetting().equals(heap)) {
-            return Optional.empty();
-        }
-        log(small.name(), "replay again at -Xmx" + heap + ", the largest window's heap, for the growth factor");
-        Launch.Measured again = replay(repo.resolve("bench/data/" + small.name()),
-                repo.resolve("bench/data/runs/" + small.name()), small.name(), heap, "replay-growth-" + heap);
-        check(again, "replay at -Xmx" + heap);
-        log(small.name(), String.format(Locale.ROOT, "replay at -Xmx%s %.1f s", heap, again.wallSeconds()));
-        return Optional.of(new GrowthReference(small.name(), heap, again));
+    /** The README's first command, in a fresh warehouse: what a user waits for on a small window. */
+    private Launch.Measured sample() throws IOException, InterruptedException {
+        Path work = repo.resolve("bench/data/runs/sample");
+        deleteTree(work);
+        Files.createDirectories(work);
+        log("sample", "the README's sample replay");
+        Launch.Measured sample = launch.run(List.of(repo.resolve("bin/traceflux").toString(), "replay", "--capture",
+                SAMPLE_CAPTURE, "--policy", SAMPLE_POLICY, "--execution-id", "sample", "--warehouse",
+                work.resolve("warehouse").toString()), Map.of("TRACEFLUX_DRIVER_MEMORY", settings.heap()), work, "replay");
+        check(sample, "sample replay");
+        log("sample", String.format(Locale.ROOT, "sample replay %.1f s", sample.wallSeconds()));
+        return sample;
     }
 
     private CaseResult measure(long rows, boolean storm) throws IOException, InterruptedException {
@@ -149,71 +133,93 @@ public final class Bench {
                 Floor.class.getName(), capture.resolve("signals").toString(), work.resolve("floor-delta").toString()),
                 Map.of(), work, "floor");
         check(floor, "floor");
-        log(name, String.format(Locale.ROOT, "floor %.1f s; replay with policy baseline", floor.wallSeconds()));
-        Replayed replayed = replayWithFallback(capture, work, name);
-        log(name, String.format(Locale.ROOT, "replay %.1f s; DuckDB peer", replayed.run().wallSeconds()));
-        Path duckOut = work.resolve("duckdb");
-        String duckMemory = settings.duckMemory();
-        Launch.Measured duck = duck(capture, work, duckOut, duckMemory);
-        if (duck.exitCode() != 0) {
-            duckMemory = settings.duckFallbackMemory();
-            log(name, "DuckDB failed at memory_limit " + settings.duckMemory() + "; again at " + duckMemory);
-            duck = duck(capture, work, duckOut, duckMemory);
-        }
-        check(duck, "duckdb");
-        log(name, String.format(Locale.ROOT, "DuckDB %.1f s; checking agreement (not timed)", duck.wallSeconds()));
-        Launch.Measured replay = replayed.run();
-        CaseResult result = new CaseResult(name, rows, storm, parquetMiB(capture), settings.files(), floor,
-                replayed.heap(), replayed.outOfMemory(), replay, ReplayLog.parse(replay.out(), replay.err()),
-                GcLog.read(gcLog(work, replayed.heap())), duck, duckMemory,
-                JSON.readTree(Files.readString(duckOut.resolve("result.json"))), agreement(work, name, duckOut));
+        log(name, String.format(Locale.ROOT, "floor %.1f s; replay of one policy, no baseline", floor.wallSeconds()));
+        CaseResult.Replay one = replayWithFallback(capture, work, name, Kind.ONE);
+        log(name, String.format(Locale.ROOT, "one policy %.1f s; replay with the policy baseline", one.wall()));
+        CaseResult.Replay full = replayWithFallback(capture, work, name, Kind.FULL);
+        log(name, String.format(Locale.ROOT, "full %.1f s; DuckDB peer, one policy", full.wall()));
+        Launch.Measured duckOne = duck(capture, work, Kind.ONE);
+        log(name, String.format(Locale.ROOT, "DuckDB one policy %.1f s; DuckDB peer, two policies", duckOne.wallSeconds()));
+        Launch.Measured duckFull = duck(capture, work, Kind.FULL);
+        log(name, String.format(Locale.ROOT, "DuckDB two policies %.1f s; checking agreement (not timed)",
+                duckFull.wallSeconds()));
+        CaseResult result = new CaseResult(name, rows, storm, parquetMiB(capture), settings.files(), floor, one, full,
+                peer(work, name, Kind.ONE, duckOne), peer(work, name, Kind.FULL, duckFull));
         log(name, result.agrees() ? "DuckDB and the replay agree" : "DISAGREE: " + result.disagreements());
         return result;
     }
 
-    /** The measured replay, the heap it ran with, and the attempt that ran out of memory before it. */
-    private record Replayed(Launch.Measured run, String heap, Optional<Launch.Measured> outOfMemory) {
+    /** The two runs compared at every size: one policy alone, and the full run with a policy baseline. */
+    enum Kind {
+        ONE("-one"), FULL("");
+
+        final String suffix;
+
+        Kind(String suffix) {
+            this.suffix = suffix;
+        }
     }
 
     /** At the configured heap; after an OutOfMemoryError, once more at the fallback heap. */
-    private Replayed replayWithFallback(Path capture, Path work, String name) throws IOException,
+    private CaseResult.Replay replayWithFallback(Path capture, Path work, String name, Kind kind) throws IOException,
             InterruptedException {
-        Launch.Measured first = replay(capture, work, name, settings.heap(), "replay");
-        if (first.exitCode() == 0 || !outOfMemory(first) || settings.fallbackHeap().isEmpty()) {
-            check(first, "replay");
-            return new Replayed(first, settings.heap(), Optional.empty());
+        Launch.Measured first = replay(capture, work, name, kind, settings.heap());
+        Optional<Launch.Measured> outOfMemory = Optional.empty();
+        String heap = settings.heap();
+        Launch.Measured measured = first;
+        if (first.exitCode() != 0 && outOfMemory(first) && settings.fallbackHeap().isPresent()) {
+            heap = settings.fallbackHeap().get();
+            log(name, String.format(Locale.ROOT, "replay ran out of memory at -Xmx%s after %.1f s; again at -Xmx%s",
+                    settings.heap(), first.wallSeconds(), heap));
+            outOfMemory = Optional.of(first);
+            measured = replay(capture, work, name, kind, heap);
         }
-        String heap = settings.fallbackHeap().get();
-        log(name, String.format(Locale.ROOT, "replay ran out of memory at -Xmx%s after %.1f s; again at -Xmx%s",
-                settings.heap(), first.wallSeconds(), heap));
-        Launch.Measured second = replay(capture, work, name, heap, "replay-" + heap);
-        check(second, "replay at -Xmx" + heap);
-        return new Replayed(second, heap, Optional.of(first));
+        check(measured, "replay" + kind.suffix + " at -Xmx" + heap);
+        return new CaseResult.Replay(measured, heap, outOfMemory, ReplayLog.parse(measured.out(), measured.err()),
+                GcLog.read(gcLog(work, kind, heap)));
     }
 
-    /** The agreement check's JSON, or null when it failed to run. */
-    private JsonNode agreement(Path work, String name, Path duckOut) throws IOException, InterruptedException {
-        Launch.Measured agreement = new Launch(0).run(Launch.sparkJava("4g", null, classpath,
-                Agreement.class.getName(), work.resolve("warehouse").toString(), executionId(name), duckOut.toString()),
-                Map.of(), work, "agreement");
-        return agreement.exitCode() == 0 ? JSON.readTree(lineAfter(agreement.out(), "AGREEMENT ")) : null;
-    }
-
-    private Launch.Measured duck(Path capture, Path work, Path out, String memory) throws IOException,
+    /** The peer's result and the agreement check of its output with the replay's tables. */
+    private CaseResult.Peer peer(Path work, String name, Kind kind, Launch.Measured duck) throws IOException,
             InterruptedException {
+        Path out = work.resolve("duckdb" + kind.suffix);
+        Launch.Measured agreement = new Launch(0).run(Launch.sparkJava("4g", null, classpath,
+                Agreement.class.getName(), work.resolve("warehouse" + kind.suffix).toString(), executionId(name, kind),
+                out.toString()), Map.of(), work, "agreement" + kind.suffix);
+        JsonNode checked = agreement.exitCode() == 0 ? JSON.readTree(lineAfter(agreement.out(), "AGREEMENT ")) : null;
+        return new CaseResult.Peer(duck, settings.duckMemory(), JSON.readTree(Files.readString(out.resolve("result.json"))),
+                checked);
+    }
+
+    private Launch.Measured duck(Path capture, Path work, Kind kind) throws IOException, InterruptedException {
+        Path out = work.resolve("duckdb" + kind.suffix);
         deleteTree(out);
-        return launch.run(List.of("java", "-Xmx1g", "-cp", classpath, DuckPeer.class.getName(), capture.toString(),
-                policy("v2").toString(), policy("v1").toString(), out.toString(), String.valueOf(settings.duckThreads()),
-                memory), Map.of(), work, "duckdb-" + memory);
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-cp", classpath, DuckPeer.class.getName(),
+                capture.toString(), out.toString(), String.valueOf(settings.duckThreads()), settings.duckMemory(),
+                policy("v2").toString()));
+        if (kind == Kind.FULL) {
+            command.add(policy("v1").toString());
+        }
+        Launch.Measured duck = launch.run(command, Map.of(), work, "duckdb" + kind.suffix);
+        check(duck, "duckdb" + kind.suffix);
+        return duck;
     }
 
     /** The measured replay, at {@code heap}, in a fresh warehouse. */
-    private Launch.Measured replay(Path capture, Path work, String name, String heap, String logName)
+    private Launch.Measured replay(Path capture, Path work, String name, Kind kind, String heap)
             throws IOException, InterruptedException {
-        deleteTree(work.resolve("warehouse"));
-        Launch.Measured replay = launch.run(replayCommand(capture, work, name),
-                Map.of("TRACEFLUX_DRIVER_MEMORY", heap, "JDK_JAVA_OPTIONS", "-Xlog:gc:file=" + gcLog(work, heap)),
-                work, logName);
+        Path warehouse = work.resolve("warehouse" + kind.suffix);
+        deleteTree(warehouse);
+        List<String> command = new ArrayList<>(List.of(repo.resolve("bin/traceflux").toString(), "replay", "--capture",
+                capture.toString(), "--policy", policy("v2").toString()));
+        if (kind == Kind.FULL) {
+            command.addAll(List.of("--baseline", "policy:" + policy("v1")));
+        }
+        command.addAll(List.of("--warehouse", warehouse.toString(), "--execution-id", executionId(name, kind),
+                "--triggered-by", "bench", "--reason", "benchmark " + name + kind.suffix));
+        Launch.Measured replay = launch.run(command,
+                Map.of("TRACEFLUX_DRIVER_MEMORY", heap, "JDK_JAVA_OPTIONS", "-Xlog:gc:file=" + gcLog(work, kind, heap)),
+                work, "replay" + kind.suffix + (heap.equals(settings.heap()) ? "" : "-" + heap));
         if (replay.err().contains("building the job jar")) {
             throw new IllegalStateException("bin/traceflux rebuilt the jar inside the measured run: run bench/run.sh,"
                     + " which builds first");
@@ -221,8 +227,8 @@ public final class Bench {
         return replay;
     }
 
-    private Path gcLog(Path work, String heap) {
-        return work.resolve(heap.equals(settings.heap()) ? "replay.gc.log" : "replay-" + heap + ".gc.log");
+    private Path gcLog(Path work, Kind kind, String heap) {
+        return work.resolve("replay" + kind.suffix + (heap.equals(settings.heap()) ? "" : "-" + heap) + ".gc.log");
     }
 
     /** Spark exits 52 when a task thread dies of OutOfMemoryError; the driver may say so itself. */
@@ -230,19 +236,12 @@ public final class Bench {
         return m.exitCode() == 52 || m.err().contains("java.lang.OutOfMemoryError");
     }
 
-    private List<String> replayCommand(Path capture, Path work, String name) {
-        return List.of(repo.resolve("bin/traceflux").toString(), "replay", "--capture", capture.toString(),
-                "--policy", policy("v2").toString(), "--baseline", "policy:" + policy("v1"),
-                "--warehouse", work.resolve("warehouse").toString(), "--execution-id", executionId(name),
-                "--triggered-by", "bench", "--reason", "benchmark " + name);
-    }
-
     private Path policy(String version) {
         return repo.resolve("bench/policies/bench/" + version + ".yaml");
     }
 
-    private static String executionId(String name) {
-        return "bench-" + name;
+    private static String executionId(String name, Kind kind) {
+        return "bench-" + name + kind.suffix;
     }
 
     /** Generates the capture unless capture.json says it was made with this very recipe. */
@@ -271,7 +270,7 @@ public final class Bench {
         v.put("Spark", jarVersion("spark-sql_2.12-"));
         v.put("Delta Lake", jarVersion("delta-spark_2.12-"));
         v.put("DuckDB JDBC", jarVersion("duckdb_jdbc-"));
-        results.stream().findFirst().ifPresent(r -> v.put("DuckDB", r.duckResult().path("duckdb_version").asText()));
+        results.stream().findFirst().ifPresent(r -> v.put("DuckDB", r.peerFull().result().path("duckdb_version").asText()));
         return v;
     }
 

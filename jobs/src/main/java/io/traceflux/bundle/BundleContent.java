@@ -1,5 +1,6 @@
 package io.traceflux.bundle;
 
+import io.traceflux.warehouse.Table;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ record BundleContent(Lineage lineage, Optional<ParityFigures> parity, ComponentI
                      Map<String, ExportedTable> tables, Map<String, ExportedTable> signals, String signalsNote,
                      Timeline timeline, Map<String, Long> quarantine, PolicyCopy policy) {
 
-    Optional<ExportedTable> table(BundleTable table) {
+    Optional<ExportedTable> table(Table table) {
         return Optional.ofNullable(tables.get(table.tableName()));
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -63,13 +64,22 @@ final class BundleOutput {
         }
     }
 
-    /** Replaces any previous bundle of this execution with the staged one. */
+    /**
+     * Replaces any previous bundle of this execution with the staged one, and removes what an
+     * interrupted earlier write of it left staged.
+     */
     void publish() {
         try {
             fs.delete(dir, true);
             fs.delete(zip, false);
             rename(new Path(staging, executionId), dir);
             rename(new Path(staging, executionId + ".zip"), zip);
+            FileStatus[] stale = fs.globStatus(new Path(staging.getParent(), "." + executionId + ".staging-*"));
+            for (FileStatus s : stale == null ? new FileStatus[0] : stale) {
+                if (!s.getPath().getName().equals(staging.getName())) {
+                    fs.delete(s.getPath(), true);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the bundle into " + dir, e);
         } finally {

@@ -1,5 +1,6 @@
 package io.traceflux.bundle;
 
+import io.traceflux.warehouse.Table;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -21,7 +22,7 @@ final class Lineage {
     }
 
     String executionId() {
-        return text(BundleTable.EXECUTION_ID);
+        return text(Table.EXECUTION_ID);
     }
 
     /** A column's value as text, or null (absent columns included). */
@@ -53,7 +54,7 @@ final class Lineage {
     ObjectNode json(String policyFile, String policyNote) {
         ObjectNode lineage = JsonNodeFactory.instance.objectNode();
         ObjectNode execution = lineage.putObject("execution");
-        put(execution, "id", BundleTable.EXECUTION_ID);
+        put(execution, "id", Table.EXECUTION_ID);
         for (String c : List.of("status", "mode", "triggered_by", "reason", "started_at", "finished_at", "error")) {
             put(execution, c, c);
         }

@@ -1,5 +1,6 @@
 package io.traceflux.bundle;
 
+import io.traceflux.warehouse.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,6 +15,12 @@ import org.apache.spark.sql.Row;
  * facts. Each renderer escapes them for its own format.
  */
 final class Narrative {
+
+    /** rule_impact's changed-signal count: the first of these names that the row has. */
+    static final List<String> RULE_IMPACT_CHANGED = List.of("signals_changed");
+
+    /** blast_radius's changed-signal count: SPEC's name, then the parity step's current name. */
+    static final List<String> BLAST_RADIUS_CHANGED = List.of("signals_changed", "changed_signals");
 
     /** A labelled fact of the lineage header. */
     record Fact(String label, String value) {
@@ -81,18 +88,18 @@ final class Narrative {
 
     /** Rule impact rows that changed at least one signal, most signals first. */
     static List<Row> impactfulRules(BundleContent c) {
-        List<Row> rows = new ArrayList<>(c.table(BundleTable.RULE_IMPACT).map(ExportedTable::head).orElse(List.of()));
-        rows.removeIf(r -> changed(r, BundleTable.RULE_IMPACT_CHANGED) <= 0);
-        rows.sort(Comparator.comparingLong((Row r) -> -changed(r, BundleTable.RULE_IMPACT_CHANGED))
+        List<Row> rows = new ArrayList<>(c.table(Table.RULE_IMPACT).map(ExportedTable::head).orElse(List.of()));
+        rows.removeIf(r -> changed(r, RULE_IMPACT_CHANGED) <= 0);
+        rows.sort(Comparator.comparingLong((Row r) -> -changed(r, RULE_IMPACT_CHANGED))
                 .thenComparing(r -> Objects.requireNonNullElse(RowValues.string(r, "rule_id"), "")));
         return rows;
     }
 
     /** Blast radius rows, most changed signals first. */
     static List<Row> widestBlast(BundleContent c) {
-        List<Row> rows = new ArrayList<>(c.table(BundleTable.BLAST_RADIUS).map(ExportedTable::head).orElse(List.of()));
-        rows.removeIf(r -> changed(r, BundleTable.BLAST_RADIUS_CHANGED) <= 0);
-        rows.sort(Comparator.comparingLong((Row r) -> -changed(r, BundleTable.BLAST_RADIUS_CHANGED))
+        List<Row> rows = new ArrayList<>(c.table(Table.BLAST_RADIUS).map(ExportedTable::head).orElse(List.of()));
+        rows.removeIf(r -> changed(r, BLAST_RADIUS_CHANGED) <= 0);
+        rows.sort(Comparator.comparingLong((Row r) -> -changed(r, BLAST_RADIUS_CHANGED))
                 .thenComparing(r -> Objects.requireNonNullElse(RowValues.string(r, "dimension"), ""))
                 .thenComparing(r -> Objects.requireNonNullElse(RowValues.string(r, "value"), "")));
         return rows;

@@ -20,8 +20,16 @@ final class ParityFigures {
     record Figure(String key, String label, JsonNode value, String display) {
     }
 
-    /** One gate: {@code passed} as the parity step decided it. */
-    record Gate(String name, Double threshold, Double actual, Boolean passed) {
+    /** One gate: {@code passed} as the parity step decided it; {@code reason} when it failed regardless. */
+    record Gate(String name, Double threshold, Double actual, Boolean passed, String reason) {
+
+        /** "passed", "FAILED", or "FAILED: reason". */
+        String result() {
+            if (passed == null) {
+                return Formats.NONE;
+            }
+            return passed ? "passed" : reason == null ? "FAILED" : "FAILED: " + reason;
+        }
     }
 
     /** Headline columns in reading order, with labels. */
@@ -86,7 +94,7 @@ final class ParityFigures {
         for (Object o : RowValues.list(row, "gates")) {
             Row g = (Row) o;
             gates.add(new Gate(RowValues.string(g, "name"), RowValues.doubleValue(g, "threshold"),
-                    RowValues.doubleValue(g, "actual"), RowValues.bool(g, "passed")));
+                    RowValues.doubleValue(g, "actual"), RowValues.bool(g, "passed"), RowValues.string(g, "reason")));
         }
         return gates;
     }

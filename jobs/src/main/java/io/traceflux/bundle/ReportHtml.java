@@ -1,5 +1,6 @@
 package io.traceflux.bundle;
 
+import io.traceflux.warehouse.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,12 +91,11 @@ final class ReportHtml {
         }
         html.append("<table><tr><th>Gate</th><th>Threshold</th><th>Actual</th><th>Result</th></tr>");
         for (ParityFigures.Gate g : p.gates()) {
-            String result = g.passed() == null ? Formats.NONE : g.passed() ? "passed" : "FAILED";
             html.append("<tr data-gate=\"").append(Html.text(g.name())).append("\" data-passed=\"")
                     .append(g.passed()).append("\"><td>").append(Html.text(g.name())).append("</td><td>")
                     .append(Html.text(Formats.number(g.threshold()))).append("</td><td>")
                     .append(Html.text(Formats.number(g.actual()))).append("</td><td class=\"")
-                    .append(Boolean.TRUE.equals(g.passed()) ? "pass" : "fail").append("\">").append(result)
+                    .append(Boolean.TRUE.equals(g.passed()) ? "pass" : "fail").append("\">").append(Html.text(g.result()))
                     .append("</td></tr>");
         }
         html.append("</table>");
@@ -200,8 +200,8 @@ final class ReportHtml {
             html.append("</ol>");
         }
         html.append("</section>\n<section id=\"diffs\"><h2>Why: rule impact and diffs</h2>");
-        for (BundleTable t : List.of(BundleTable.RULE_IMPACT, BundleTable.BLAST_RADIUS, BundleTable.INCIDENT_DIFFS,
-                BundleTable.FINGERPRINT_DIFFS, BundleTable.SUPPRESSION_DIFFS, BundleTable.CORRELATION_DIFFS)) {
+        for (Table t : List.of(Table.RULE_IMPACT, Table.BLAST_RADIUS, Table.INCIDENT_DIFFS,
+                Table.FINGERPRINT_DIFFS, Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS)) {
             c.table(t).ifPresent(this::table);
         }
         html.append("</section>\n");
@@ -236,7 +236,7 @@ final class ReportHtml {
                 : Boolean.TRUE.equals(p.gatesPassed()) ? "all passed" : "FAILED")
                 .orElse("not evaluated (no baseline)"));
         html.append("</dl>");
-        Optional<ExportedTable> approvals = c.table(BundleTable.APPROVALS).filter(t -> t.total() > 0);
+        Optional<ExportedTable> approvals = c.table(Table.APPROVALS).filter(t -> t.total() > 0);
         if (approvals.isPresent()) {
             table(approvals.get());
         } else {
@@ -254,7 +254,7 @@ final class ReportHtml {
     private void table(ExportedTable e) {
         html.append("<h3 id=\"t-").append(Html.text(e.name())).append("\">").append(Html.text(e.name()))
                 .append("</h3>");
-        List<String> columns = e.columns().stream().filter(n -> !n.equals(BundleTable.EXECUTION_ID)).toList();
+        List<String> columns = e.columns().stream().filter(n -> !n.equals(Table.EXECUTION_ID)).toList();
         List<Row> shown = e.head().subList(0, Math.min(e.head().size(), ROWS_SHOWN));
         html.append("<p class=\"note\">").append(shown.size()).append(" of ").append(e.total())
                 .append(" rows shown; ").append(e.written()).append(" in ")

@@ -1,5 +1,6 @@
 package io.traceflux.bundle;
 
+import io.traceflux.warehouse.Table;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -66,7 +67,7 @@ final class SummaryMarkdown {
         }
         table(List.of("Gate", "Threshold", "Actual", "Result"), p.gates().stream()
                 .map(g -> List.of(t(g.name()), t(Formats.number(g.threshold())), t(Formats.number(g.actual())),
-                        g.passed() == null ? Formats.NONE : g.passed() ? "passed" : "**FAILED**"))
+                        Boolean.FALSE.equals(g.passed()) ? "**" + t(g.result()) + "**" : g.result()))
                 .toList());
     }
 
@@ -96,7 +97,7 @@ final class SummaryMarkdown {
         for (Row r : rows.subList(0, Math.min(rows.size(), ROWS_SHOWN))) {
             List<String> cells = new ArrayList<>(cells(r, "dimension", "value", "baseline_incidents",
                     "replay_incidents"));
-            cells.add(t(BundleTable.BLAST_RADIUS_CHANGED.stream().map(n -> Cells.text(r, n))
+            cells.add(t(Narrative.BLAST_RADIUS_CHANGED.stream().map(n -> Cells.text(r, n))
                     .filter(s -> !s.isEmpty()).findFirst().orElse("")));
             cells.add(t(Cells.text(r, "newly_suppressed")));
             shown.add(cells);

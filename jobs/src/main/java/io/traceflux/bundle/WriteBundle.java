@@ -2,6 +2,7 @@ package io.traceflux.bundle;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.traceflux.warehouse.Table;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.traceflux.InvalidInputException;
 import java.time.Clock;
@@ -41,23 +42,24 @@ public final class WriteBundle {
     public static final int DEFAULT_TIMELINE_INCIDENTS = 2_000;
 
     /** Tables copied into {@code tables/}, in this order. */
-    private static final List<BundleTable> EXPORTED = List.of(BundleTable.INCIDENT_DIFFS,
-            BundleTable.FINGERPRINT_DIFFS, BundleTable.SUPPRESSION_DIFFS, BundleTable.CORRELATION_DIFFS,
-            BundleTable.RULE_IMPACT, BundleTable.BLAST_RADIUS, BundleTable.REPLAY_INCIDENTS,
-            BundleTable.BASELINE_INCIDENTS, BundleTable.APPROVALS);
-    private static final List<BundleTable> SIGNAL_LEVEL = List.of(BundleTable.FINGERPRINT_DIFFS,
-            BundleTable.SUPPRESSION_DIFFS, BundleTable.CORRELATION_DIFFS);
-    private static final List<BundleTable> INCIDENTS = List.of(BundleTable.REPLAY_INCIDENTS,
-            BundleTable.BASELINE_INCIDENTS);
+    private static final List<Table> EXPORTED = List.of(Table.INCIDENT_DIFFS,
+            Table.FINGERPRINT_DIFFS, Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS,
+            Table.RULE_IMPACT, Table.BLAST_RADIUS, Table.REPLAY_INCIDENTS,
+            Table.BASELINE_INCIDENTS, Table.APPROVALS);
+    private static final List<Table> SIGNAL_LEVEL = List.of(Table.FINGERPRINT_DIFFS,
+            Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS);
+    private static final List<Table> INCIDENTS = List.of(Table.REPLAY_INCIDENTS,
+            Table.BASELINE_INCIDENTS);
     /** Tables that only mean something next to a parity report. */
-    private static final List<BundleTable> COMPARISON = List.of(BundleTable.INCIDENT_DIFFS,
-            BundleTable.FINGERPRINT_DIFFS, BundleTable.SUPPRESSION_DIFFS, BundleTable.CORRELATION_DIFFS,
-            BundleTable.RULE_IMPACT, BundleTable.BLAST_RADIUS, BundleTable.BASELINE_INCIDENTS);
+    private static final List<Table> COMPARISON = List.of(Table.INCIDENT_DIFFS,
+            Table.FINGERPRINT_DIFFS, Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS,
+            Table.RULE_IMPACT, Table.BLAST_RADIUS, Table.BASELINE_INCIDENTS);
 
     private final SparkSession spark;
     private String warehouse;
     private String executionId;
     private String outDir;
+    private BundleSource source;
     private long tableRowCap = DEFAULT_TABLE_ROWS;
     private int signalRowCap = DEFAULT_SIGNAL_ROWS;
     private int timelineCap = DEFAULT_TIMELINE_INCIDENTS;
@@ -79,6 +81,15 @@ public final class WriteBundle {
 
     public WriteBundle executionId(String executionId) {
         this.executionId = executionId;
+        return this;
+    }
+
+    /**
+     * Where the rows come from; defaults to the warehouse's tables. A replay passes the rows it
+     * has just written ({@link HeldTables}): the files are the same either way.
+     */
+    public WriteBundle source(BundleSource source) {
+        this.source = Objects.requireNonNull(source, "source");
         return this;
     }
 
@@ -124,7 +135,7 @@ public final class WriteBundle {
         }
         String out = outDir != null ? outDir : new Path(warehouse, "bundles").toString();
         BundleOutput output = new BundleOutput(spark.sparkContext().hadoopConfiguration(), out, executionId);
-        WarehouseTables tables = new WarehouseTables(spark, warehouse, executionId);
+        BundleSource tables = source != null ? source : new WarehouseTables(spark, warehouse, executionId);
         Lineage lineage = new Lineage(tables.execution());
         try {
             BundleResult result = write(tables, lineage, output);
@@ -136,7 +147,7 @@ public final class WriteBundle {
         }
     }
 
-    private BundleResult write(WarehouseTables tables, Lineage lineage, BundleOutput output) {
+    private BundleResult write(BundleSource tables, Lineage lineage, BundleOutput output) {
         BundleWriter writer = output.writer();
         BundleContent content = gather(tables, lineage, writer);
         writer.text("parity.json", BundleJson.pretty(
@@ -147,19 +158,19 @@ public final class WriteBundle {
     }
 
     /** Exports the tables, the signal sections and the policy file; returns what they hold. */
-    private BundleContent gather(WarehouseTables tables, Lineage lineage, BundleWriter writer) {
-        Optional<ParityFigures> parity = tables.read(BundleTable.PARITY_REPORT)
+    private BundleContent gather(BundleSource tables, Lineage lineage, BundleWriter writer) {
+        Optional<ParityFigures> parity = tables.read(Table.PARITY_REPORT)
                 .flatMap(rows -> rows.limit(1).collectAsList().stream().findFirst())
                 .map(ParityFigures::new);
         Map<String, ExportedTable> exported = exportTables(tables, new TableExport(writer, tableRowCap),
                 parity.isPresent());
-        ComponentIndex index = new ComponentIndex(table(exported, BundleTable.INCIDENT_DIFFS)
+        ComponentIndex index = new ComponentIndex(table(exported, Table.INCIDENT_DIFFS)
                 .map(t -> t.head().stream().map(DiffComponent::of).toList()).orElse(List.of()));
         Map<String, ExportedTable> signals = new LinkedHashMap<>();
         String signalsNote = parity.isPresent() ? exportSignals(tables, index, writer, signals) : null;
         PolicyCopy policy = PolicyFile.copy(spark.sparkContext().hadoopConfiguration(), lineage, writer);
-        Timeline timeline = Timeline.of(lineage, table(exported, BundleTable.BASELINE_INCIDENTS),
-                table(exported, BundleTable.REPLAY_INCIDENTS), index);
+        Timeline timeline = Timeline.of(lineage, table(exported, Table.BASELINE_INCIDENTS),
+                table(exported, Table.REPLAY_INCIDENTS), index);
         return new BundleContent(lineage, parity, index, exported, signals, signalsNote, timeline,
                 quarantine(tables), policy);
     }
@@ -183,9 +194,9 @@ public final class WriteBundle {
      * Exports the tables that exist; without a parity report, the comparison tables are left out
      * even when they exist for other executions, so that absent and empty tables give one bundle.
      */
-    private Map<String, ExportedTable> exportTables(WarehouseTables tables, TableExport export, boolean compared) {
+    private Map<String, ExportedTable> exportTables(BundleSource tables, TableExport export, boolean compared) {
         Map<String, ExportedTable> exported = new LinkedHashMap<>();
-        for (BundleTable t : EXPORTED) {
+        for (Table t : EXPORTED) {
             if (!compared && COMPARISON.contains(t)) {
                 continue;
             }
@@ -198,13 +209,13 @@ public final class WriteBundle {
     }
 
     /** Writes the signal sections; returns why there are none, or null. */
-    private String exportSignals(WarehouseTables tables, ComponentIndex index, BundleWriter writer,
+    private String exportSignals(BundleSource tables, ComponentIndex index, BundleWriter writer,
             Map<String, ExportedTable> sections) {
-        Optional<Dataset<Row>> signals = tables.read(BundleTable.REPLAY_SIGNALS);
+        Optional<Dataset<Row>> signals = tables.read(Table.REPLAY_SIGNALS);
         if (signals.isEmpty()) {
             return "The warehouse has no replay_signals table, so no signal rows are included.";
         }
-        Optional<Dataset<Row>> correlationDiffs = tables.read(BundleTable.CORRELATION_DIFFS);
+        Optional<Dataset<Row>> correlationDiffs = tables.read(Table.CORRELATION_DIFFS);
         Dataset<Row> affected = AffectedSignals.ofIncidents(signals.get(), correlationDiffs, index);
         Map<String, Long> totals = new LinkedHashMap<>();
         List<AffectedSignals.SectionKeys> keys = new ArrayList<>();
@@ -214,14 +225,14 @@ public final class WriteBundle {
             totals.put(s.name(), s.classes().stream().mapToLong(c -> perClass.getOrDefault(c, 0L)).sum());
             keys.add(new AffectedSignals.SectionKeys(s, AffectedSignals.section(affected, s), true));
         }
-        tables.read(BundleTable.SUPPRESSION_DIFFS).ifPresent(diffs -> {
+        tables.read(Table.SUPPRESSION_DIFFS).ifPresent(diffs -> {
             Dataset<Row> newly = AffectedSignals.newlySuppressed(diffs);
             totals.put(AffectedSignals.NEWLY_SUPPRESSED.name(), newly.count());
             keys.add(new AffectedSignals.SectionKeys(AffectedSignals.NEWLY_SUPPRESSED, newly, false));
         });
         TableExport export = new TableExport(writer, signalRowCap);
         AffectedSignals.firstRows(keys, correlationDiffs, signals.get(), signalRowCap).forEach((name, rows) ->
-                sections.put(name, export.export("signals", name, rows, BundleTable.REPLAY_SIGNALS.sortKey(),
+                sections.put(name, export.export("signals", name, rows, Table.REPLAY_SIGNALS.sortKey(),
                         signalRowCap, totals.get(name))));
         return null;
     }
@@ -234,14 +245,14 @@ public final class WriteBundle {
         return counts;
     }
 
-    private static Optional<ExportedTable> table(Map<String, ExportedTable> exported, BundleTable table) {
+    private static Optional<ExportedTable> table(Map<String, ExportedTable> exported, Table table) {
         return Optional.ofNullable(exported.get(table.tableName()));
     }
 
     /** Quarantined rows per reason, sorted by reason. */
-    private static Map<String, Long> quarantine(WarehouseTables tables) {
+    private static Map<String, Long> quarantine(BundleSource tables) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        tables.read(BundleTable.QUARANTINE).ifPresent(q -> q.groupBy(col("reason")).count()
+        tables.read(Table.QUARANTINE).ifPresent(q -> q.groupBy(col("reason")).count()
                 .orderBy(col("reason")).collectAsList()
                 .forEach(r -> counts.put(Objects.requireNonNullElse(r.getString(0), "(null)"), r.getLong(1))));
         return counts;
@@ -250,7 +261,7 @@ public final class WriteBundle {
     /** parity.json of a run without a baseline. */
     private static ObjectNode noParity(Lineage lineage) {
         ObjectNode node = BundleJson.object();
-        node.put(BundleTable.EXECUTION_ID, lineage.executionId());
+        node.put(Table.EXECUTION_ID, lineage.executionId());
         node.put("baseline", lineage.text("baseline"));
         node.putNull("report");
         node.put("note", Narrative.NO_BASELINE);
@@ -263,7 +274,7 @@ public final class WriteBundle {
         node.putObject("caps").put("table_rows", tableRowCap).put("signal_rows", signalRowCap)
                 .put("timeline_incidents", timelineCap);
         ObjectNode tableNode = node.putObject("tables");
-        for (BundleTable t : EXPORTED) {
+        for (Table t : EXPORTED) {
             counts(tableNode, t.tableName(), exported.get(t.tableName()));
         }
         ObjectNode signalNode = node.putObject("signals");

@@ -86,6 +86,10 @@ public record Capture(String path, CaptureManifest manifest, Format format,
                 throw invalid(path, "cannot read " + signalsPath() + " as " + format + ": "
                         + e.getMessage(), e);
             }
+            Optional<InvalidInputException> unreadable = UnreadableCapture.explain(e, path);
+            if (unreadable.isPresent()) {
+                throw unreadable.get();
+            }
             throw e;
         }
         return SignalSchema.validate(rows, path);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "traceflux", mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Replays captured telemetry windows through a pinned correlation policy on Apache Spark.",
-        subcommands = {ReplayCommand.class, ExecutionsCommand.class, PolicyCommand.class, BundleCommand.class},
+        subcommands = {ReplayCommand.class, ExecutionsCommand.class, PolicyCommand.class, BundleCommand.class,
+            OptionsCommand.class},
         footer = {"", "Example:", "  traceflux replay --capture test-data/captures/nezha-tt-2023-01-29 --policy tt-checkout@v2"})
 public final class Main implements Runnable {
 

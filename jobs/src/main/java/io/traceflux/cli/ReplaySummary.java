@@ -34,7 +34,7 @@ final class ReplaySummary {
         }
         for (GateResult g : p.gates()) {
             out.printf(Locale.ROOT, "  gate       %-22s threshold %-8s actual %-8s %s%n", g.name(), number(g.threshold()),
-                    number(g.actual()), g.passed() ? "passed" : "FAILED");
+                    number(g.actual()), g.passed() ? "passed" : g.reason() == null ? "FAILED" : "FAILED: " + g.reason());
         }
     }
 

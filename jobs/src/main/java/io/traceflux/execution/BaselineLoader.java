@@ -16,6 +16,7 @@ import io.traceflux.warehouse.Warehouse;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,6 +35,7 @@ final class BaselineLoader {
     private final Warehouse warehouse;
     private final String executionId;
     private final List<Dataset<Row>> cached = new ArrayList<>();
+    private Map<String, Long> versions = Map.of();
 
     BaselineLoader(SparkSession spark, Warehouse warehouse, String executionId) {
         this.spark = spark;
@@ -41,23 +43,28 @@ final class BaselineLoader {
         this.executionId = executionId;
     }
 
-    /** Refuses a baseline that cannot be read, with a message naming what is wrong. */
-    void check(BaselineSpec spec, Capture capture) {
+    /**
+     * Refuses a baseline that cannot be read, with a message naming what is wrong, and pins
+     * production's Delta tables: at the versions {@code pins} gives (an earlier attempt's),
+     * else at their latest. Returns the versions {@link #load} will read.
+     */
+    Map<String, Long> check(BaselineSpec spec, Capture capture, Map<String, Long> pins) {
         if (spec instanceof BaselineSpec.Production) {
             if (!capture.hasBaseline()) {
                 throw new InvalidInputException("--baseline production: capture " + capture.path()
                         + " has no baseline/ folder");
             }
-            BaselineTables.read(spark, capture.path());
+            versions = BaselineTables.read(spark, capture.path(), pins).versions();
         } else if (spec instanceof BaselineSpec.Execution e) {
             checkExecution(e.executionId());
         }
+        return versions;
     }
 
     /** The baseline over the selected signals (SPEC 2.1 columns plus any baseline_* columns). */
     ParityInputs.Baseline load(BaselineSpec spec, Capture capture, Dataset<Row> selected, CoPartition coPartition) {
         if (spec instanceof BaselineSpec.Production) {
-            BaselineTables tables = BaselineTables.read(spark, capture.path());
+            BaselineTables tables = BaselineTables.read(spark, capture.path(), versions);
             return ProductionBaseline.restrict(tables.membership(), selectedIds(selected))
                     .withIncidents(tables.incidents());
         }

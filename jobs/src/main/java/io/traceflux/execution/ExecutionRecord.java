@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * One row of the {@code executions} table (SPEC 5.1): what ran, on which pinned inputs, by
@@ -14,11 +12,13 @@ import org.apache.spark.sql.types.StructType;
  * ends, so a reader can tell a finished execution from one still writing.
  *
  * @param lineage the pinned inputs and who asked
+ * @param attempt which attempt of the execution id this is, its earlier ones, and its driver
  * @param status  running, succeeded, failed or refused
  * @param counts  row counts; null while running
  * @param error   why a failed run failed; null otherwise
  */
-public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt, Counts counts, String error) {
+public record ExecutionRecord(Lineage lineage, Attempt attempt, String status, Instant finishedAt, Counts counts,
+        String error) {
 
     /** What an execution ran on: identical for a re-run of the same execution id. */
     public record Lineage(
@@ -26,7 +26,24 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
             String policyPath, String policyText, String captureId, String capturePath, String captureFormat, Long captureVersion,
             String baseline, String scope, Instant windowStart, Instant windowEnd, String triggeredBy,
             String reason, Instant startedAt, String codeVersion, String sparkVersion, String deltaVersion,
-            String master) {
+            String master, Long baselineIncidentsVersion, Long baselineMembershipVersion) {
+    }
+
+    /**
+     * The attempt of an execution id a run is: the first is 1, each re-run adds one and keeps
+     * the earlier attempts as they ended ({@code interrupted} for one whose driver died).
+     */
+    public record Attempt(int number, List<PastAttempt> previous, DriverProcess driver) {
+        public Attempt {
+            previous = List.copyOf(previous);
+        }
+    }
+
+    /** An earlier attempt of the same execution id. */
+    public record PastAttempt(int attempt, String status, Instant startedAt, Instant finishedAt, String error) {
+        Row toRow() {
+            return RowFactory.create(attempt, status, ts(startedAt), ts(finishedAt), error);
+        }
     }
 
     /** Row counts of a finished run. */
@@ -34,51 +51,16 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
             long outOfScopeRows, long suppressedRows, long duplicateRows, long incidents) {
     }
 
-    public static final StructType SCHEMA = new StructType()
-            .add("execution_id", DataTypes.StringType, false)
-            .add("status", DataTypes.StringType, false)
-            .add("mode", DataTypes.StringType)
-            .add("policy_id", DataTypes.StringType)
-            .add("policy_version", DataTypes.IntegerType)
-            .add("policy_sha256", DataTypes.StringType)
-            .add("policy_path", DataTypes.StringType)
-            .add("policy_text", DataTypes.StringType)
-            .add("capture_id", DataTypes.StringType)
-            .add("capture_path", DataTypes.StringType)
-            .add("capture_format", DataTypes.StringType)
-            .add("capture_version", DataTypes.LongType)
-            .add("baseline", DataTypes.StringType)
-            .add("scope", DataTypes.StringType)
-            .add("window_start", DataTypes.TimestampType)
-            .add("window_end", DataTypes.TimestampType)
-            .add("triggered_by", DataTypes.StringType)
-            .add("reason", DataTypes.StringType)
-            .add("started_at", DataTypes.TimestampType)
-            .add("finished_at", DataTypes.TimestampType)
-            .add("input_rows", DataTypes.LongType)
-            .add("selected_rows", DataTypes.LongType)
-            .add("quarantined_rows", DataTypes.LongType)
-            .add("out_of_window_rows", DataTypes.LongType)
-            .add("out_of_scope_rows", DataTypes.LongType)
-            .add("suppressed_rows", DataTypes.LongType)
-            .add("duplicate_rows", DataTypes.LongType)
-            .add("incidents", DataTypes.LongType)
-            .add("code_version", DataTypes.StringType)
-            .add("spark_version", DataTypes.StringType)
-            .add("delta_version", DataTypes.StringType)
-            .add("master", DataTypes.StringType)
-            .add("error", DataTypes.StringType);
-
-    public static ExecutionRecord running(Lineage lineage) {
-        return new ExecutionRecord(lineage, "running", null, null, null);
+    public static ExecutionRecord running(Lineage lineage, Attempt attempt) {
+        return new ExecutionRecord(lineage, attempt, "running", null, null, null);
     }
 
     public ExecutionRecord succeeded(Instant at, Counts c) {
-        return new ExecutionRecord(lineage, "succeeded", at, c, null);
+        return new ExecutionRecord(lineage, attempt, "succeeded", at, c, null);
     }
 
     public ExecutionRecord failed(Instant at, String why) {
-        return new ExecutionRecord(lineage, "failed", at, counts, why);
+        return new ExecutionRecord(lineage, attempt, "failed", at, counts, why);
     }
 
     public Row toRow() {
@@ -92,10 +74,13 @@ public record ExecutionRecord(Lineage lineage, String status, Instant finishedAt
                 c == null ? null : c.quarantinedRows(), c == null ? null : c.outOfWindowRows(),
                 c == null ? null : c.outOfScopeRows(), c == null ? null : c.suppressedRows(),
                 c == null ? null : c.duplicateRows(), c == null ? null : c.incidents(),
-                l.codeVersion(), l.sparkVersion(), l.deltaVersion(), l.master(), error);
+                l.codeVersion(), l.sparkVersion(), l.deltaVersion(), l.master(), error,
+                l.baselineIncidentsVersion(), l.baselineMembershipVersion(), attempt.number(),
+                attempt.previous().stream().map(PastAttempt::toRow).toList(), attempt.driver().host(),
+                attempt.driver().pid(), ts(attempt.driver().startedAt()));
     }
 
-    /** This record as a one-row list, ready for {@code createDataFrame(rows, SCHEMA)}. */
+    /** This record as a one-row list, in the order of {@link io.traceflux.warehouse.Table#EXECUTIONS}. */
     public List<Row> asRows() {
         return List.of(toRow());
     }

@@ -1,17 +1,16 @@
 package io.traceflux.execution;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
+import io.traceflux.bundle.HeldTables;
+import io.traceflux.bundle.WarehouseTables;
 import io.traceflux.bundle.WriteBundle;
 import io.traceflux.capture.Capture;
+import io.traceflux.capture.CaptureRef;
 import io.traceflux.capture.Quarantine;
 import io.traceflux.capture.Selection;
 import io.traceflux.capture.SelectionCounts;
 import io.traceflux.capture.TimeRange;
+import io.traceflux.capture.UnreadableCapture;
+import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.Comparison;
 import io.traceflux.parity.ComputeParity;
 import io.traceflux.parity.ParityInputs;
@@ -20,25 +19,35 @@ import io.traceflux.parity.ParityResult;
 import io.traceflux.pipeline.CoPartition;
 import io.traceflux.pipeline.ReplayPipeline;
 import io.traceflux.policy.Policy;
-import io.traceflux.policy.SuppressionRule;
+import io.traceflux.spark.Caches;
 import io.traceflux.spark.ShufflePartitions;
+import io.traceflux.warehouse.CreateTables;
 import io.traceflux.warehouse.ExecutionWriter;
 import io.traceflux.warehouse.Table;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The replay action: reads the pinned capture, quarantines and selects, runs the policy's
- * pipeline and writes the execution's tables. Input problems surface as
- * {@link io.traceflux.InvalidInputException} before anything is written; a failure after
- * that removes the rows this run wrote and leaves the executions row {@code failed}.
+ * The replay action, one stage after the other: open the pinned inputs, quarantine and
+ * select, replay the policy, compare with the baseline, write every table, write the
+ * evidence bundle, record the execution. Each stage hands the next an immutable record;
+ * nothing the run writes is read back, and the bundle is built from the rows the run holds.
+ *
+ * <p>Input problems surface as {@link io.traceflux.InvalidInputException} before anything is
+ * written. The executions row says {@code running} from the start (written beside the first
+ * stages, with any missing table); a failure after that removes the rows this run wrote and
+ * leaves the row {@code failed}.
  */
 public final class RunReplay {
 
@@ -58,151 +67,239 @@ public final class RunReplay {
         return STEPS;
     }
 
-    public ReplayResult execute() {
-        Instant started = Instant.now();
-        progress.step("opening capture " + config.capture());
-        Capture capture = Capture.open(spark, config.capture());
-        Dataset<Row> raw = capture.signals(spark);
-        TimeRange window = effectiveWindow(capture);
-        Selection selection = new Selection(config.subWindow(), config.scope());
-        BaselineSpec baseline = BaselineSpec.orDefault(config.baseline(), capture.hasBaseline());
-        BaselineLoader baselines = new BaselineLoader(spark, config.warehouse(), config.executionId());
-        baselines.check(baseline, capture);
-        ExecutionRecord running = ExecutionRecord.running(
-                Lineages.of(config, capture, baseline, window, started, spark));
+    /**
+     * The pinned inputs, checked, the executions row that says the run has started, and
+     * whether the execution id ran before (its rows are then replaced, not appended).
+     */
+    private record Opened(Capture capture, Dataset<Row> raw, BaselineSpec baseline, BaselineLoader baselines,
+            ExecutionRecord running, boolean rerun) {
+    }
 
+    /** Every input row classified, the selected ones, their counts and the shuffle key. */
+    private record Selected(Dataset<Row> classified, Dataset<Row> signals, SelectionCounts counts,
+            CoPartition coPartition) {
+    }
+
+    /** The baseline side and the comparison of both sides' decisions, per selected signal. */
+    private record Against(ParityInputs.Baseline baseline, Comparison comparison) {
+    }
+
+    /**
+     * What the policy decided: rows carrying the decisions (the comparison's, with the
+     * baseline's beside them, when there is a baseline), the incidents and the outcome counts.
+     */
+    private record Replayed(ReplayPipeline pipeline, Dataset<Row> decided, Optional<Against> against,
+            Dataset<Row> incidents, long incidentCount, Outcomes outcomes) {
+    }
+
+    /** The tables of the run, each conformed to the registry, and the parity report if compared. */
+    private record Outputs(Map<Table, Dataset<Row>> tables, Optional<ParityReport> parity) {
+    }
+
+    public ReplayResult execute() {
+        Opened opened = open();
         ExecutionWriter writer = new ExecutionWriter(spark, config.warehouse(), config.executionId(),
                 config.policy().sha256());
-        writer.replace(Table.EXECUTIONS, rowsOf(running));
+        try (Caches caches = new Caches()) {
+            Selected selected = select(opened, caches);
+            CompletableFuture<Void> started = CompletableFuture.runAsync(() -> start(opened, writer));
+            return run(opened, selected, writer, started, caches);
+        }
+    }
+
+    /** Everything after the capture has been read once: from here on the run is recorded. */
+    private ReplayResult run(Opened opened, Selected selected, ExecutionWriter writer, CompletableFuture<Void> started,
+            Caches caches) {
         try {
-            return run(new Inputs(capture, raw, selection, baseline, baselines), running, writer);
+            Replayed replayed = replay(opened, selected, caches);
+            Outputs outputs = compare(selected, replayed, caches);
+            awaitStart(started);
+            write(outputs, writer, opened.rerun());
+            ExecutionRecord done = opened.running().succeeded(Instant.now(), counts(selected, replayed));
+            Dataset<Row> record = executionRow(done);
+            bundle(record, outputs);
+            progress.step("recording the execution");
+            writer.replace(Table.EXECUTIONS, record);
+            return result(done, selected, replayed, outputs);
         } catch (Exception e) {
-            // Delta throws checked IOExceptions through Scala; they must clean up too.
-            fail(writer, running, e);
+            // Delta throws checked exceptions through Scala, which javac does not see: catch them too.
+            fail(started, writer, opened.running(), e);
             throw e;
         }
     }
 
-    /** What {@link #execute} checked before writing, handed to the writing part. */
-    private record Inputs(Capture capture, Dataset<Row> raw, Selection selection, BaselineSpec baseline,
-            BaselineLoader baselines) {
-    }
-
-    private ReplayResult run(Inputs in, ExecutionRecord running, ExecutionWriter writer) {
-        progress.step("quarantining and selecting signals");
-        // Every later read of the signals joins these ids; cached, the aggregation runs once.
-        // One partition: each query that reads the signals broadcasts these few ids, and a
-        // broadcast runs one task per cached partition.
-        Dataset<Row> duplicatedIds = Quarantine.duplicatedIds(in.raw()).coalesce(1)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            // Filled first, so that the counting query already sees a small cached relation and
-            // broadcasts it; planned before it existed, that query shuffled every signal to join it.
-            duplicatedIds.count();
-            Dataset<Row> classified = new Quarantine(in.capture().manifest().window()).apply(in.raw(), duplicatedIds);
-            SelectionCounts counts = in.selection().counts(classified);
-            int partitions = ShufflePartitions.sizeFor(spark, counts.selected());
-            CoPartition coPartition = CoPartition.of(policies(in.baseline()), partitions);
-            Dataset<Row> selected = in.selection().apply(classified);
-            return replay(in, classified, selected, counts, coPartition, running, writer);
-        } finally {
-            duplicatedIds.unpersist();
-        }
+    /**
+     * Opens the capture, checks the baseline and builds the lineage; writes nothing. A re-run
+     * of an execution id reads its Delta inputs at the versions the earlier attempt recorded,
+     * unless the command line pins others.
+     */
+    private Opened open() {
+        progress.step("opening capture " + config.capture());
+        new CreateTables(spark, config.warehouse()).checkPaths(tablesToCreate());
+        Attempts attempts = Attempts.of(spark, config.warehouse(), config.executionId());
+        attempts.refuseIfRunning(config.executionId());
+        CaptureRef ref = config.capture().version().isPresent() ? config.capture()
+                : new CaptureRef(config.capture().path(),
+                        attempts.recordedVersion("capture_version", config.capture().path()));
+        Capture capture = Capture.open(spark, ref);
+        Dataset<Row> raw = capture.signals(spark);
+        BaselineSpec baseline = BaselineSpec.orDefault(config.baseline(), capture.hasBaseline());
+        BaselineLoader baselines = new BaselineLoader(spark, config.warehouse(), config.executionId());
+        Map<String, Long> pins = new TreeMap<>();
+        attempts.recordedVersion("baseline_incidents_version", capture.path())
+                .ifPresent(v -> pins.put(BaselineTables.INCIDENTS, v));
+        attempts.recordedVersion("baseline_membership_version", capture.path())
+                .ifPresent(v -> pins.put(BaselineTables.MEMBERSHIP, v));
+        Map<String, Long> versions = baselines.check(baseline, capture, pins);
+        ExecutionRecord running = ExecutionRecord.running(
+                Lineages.of(config, capture, baseline, versions, effectiveWindow(capture), Instant.now(), spark),
+                attempts.next());
+        return new Opened(capture, raw, baseline, baselines, running, attempts.isRerun());
     }
 
     /**
-     * Writes replay_signals from the pipeline's narrow decisions joined to the whole signals
-     * (nothing wide is cached), then reads it back for the incidents and counts: Delta's
-     * Parquet hands out just the columns each consumer needs. With a baseline the decisions
-     * come from the {@link Comparison}, which the same write fills: the pipeline runs once, and
-     * parity reads its cache instead of the written table.
+     * Quarantines bad rows and selects the window and scope (SPEC 2.1, 2.3). Its counts read
+     * every row of the capture: a file that cannot be read is invalid input, found here
+     * before anything is written.
      */
-    private ReplayResult replay(Inputs in, Dataset<Row> classified, Dataset<Row> selected, SelectionCounts counts,
-            CoPartition coPartition, ExecutionRecord running, ExecutionWriter writer) {
-        progress.step("replaying " + counts.selected() + " selected signals through " + config.policy().ref()
-                + " into replay_signals and quarantine");
-        ReplayPipeline pipeline = ReplayPipeline.of(config.policy(), coPartition);
-        Dataset<Row> decisions = pipeline.decisions(selected);
-        if (in.baseline() instanceof BaselineSpec.None) {
-            Replayed replayed = writeReplay(pipeline, classified, selected, decisions, writer);
-            progress.step("no baseline: parity skipped");
-            return finish(running, counts, replayed, Optional.empty(), writer);
+    private Selected select(Opened in, Caches caches) {
+        progress.step("quarantining and selecting signals");
+        // Every later read of the signals joins these ids. Cached in one partition, each query
+        // broadcasts them (a broadcast runs one task per cached partition); filled before the
+        // count, so that the count already sees a small cached relation and broadcasts it.
+        Dataset<Row> duplicatedIds = caches.keep(Quarantine.duplicatedIds(in.raw()).coalesce(1),
+                StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> classified = new Quarantine(in.capture().manifest().window()).apply(in.raw(), duplicatedIds);
+        Selection selection = new Selection(config.subWindow(), config.scope());
+        SelectionCounts counts;
+        try {
+            duplicatedIds.count();
+            counts = selection.counts(classified);
+        } catch (Exception e) {
+            // Spark reports unreadable files as checked exceptions through Scala: catch them too.
+            throw UnreadableCapture.explain(e, in.capture().path()).orElseThrow(() -> asUnchecked(e));
         }
-        ParityInputs.Baseline baseline = in.baselines().load(in.baseline(), in.capture(), selected, coPartition);
+        int partitions = ShufflePartitions.sizeFor(spark, counts.selected());
+        CoPartition coPartition = CoPartition.of(policies(in.baseline()), partitions);
+        return new Selected(classified, selection.apply(classified), counts, coPartition);
+    }
+
+    /**
+     * Runs the policy's pipeline and, with a baseline, compares its decisions with the
+     * baseline's. The narrow decisions are kept on disk (every table and count reads them; in
+     * memory they would fill a 2 GiB driver at 10M signals), the incidents, as few as the
+     * decisions are many, in memory.
+     */
+    private Replayed replay(Opened opened, Selected in, Caches caches) {
+        progress.step("replaying " + in.counts().selected() + " selected signals through " + config.policy().ref()
+                + (opened.baseline() instanceof BaselineSpec.None ? "" : " and baseline " + opened.baseline().label()));
+        ReplayPipeline pipeline = ReplayPipeline.of(config.policy(), in.coPartition());
+        Dataset<Row> decisions = pipeline.decisions(in.signals());
+        Optional<Against> against = against(opened, in, pipeline, decisions, caches);
+        Dataset<Row> decided = against.map(a -> a.comparison().rows())
+                .orElseGet(() -> caches.keep(decisions, StorageLevel.DISK_ONLY()));
+        Dataset<Row> incidents = caches.keep(OutputRows.incidents(pipeline.incidents(decided), config.executionId()),
+                StorageLevel.MEMORY_AND_DISK());
+        return new Replayed(pipeline, decided, against, incidents, incidents.count(),
+                Outcomes.of(decided, config.policy().suppression()));
+    }
+
+    /** The baseline over the selected signals and its comparison with {@code decisions}; empty without one. */
+    private Optional<Against> against(Opened opened, Selected in, ReplayPipeline pipeline, Dataset<Row> decisions,
+            Caches caches) {
+        if (opened.baseline() instanceof BaselineSpec.None) {
+            return Optional.empty();
+        }
+        caches.onClose(opened.baselines()::release);
+        ParityInputs.Baseline baseline = opened.baselines().load(opened.baseline(), opened.capture(), in.signals(),
+                in.coPartition());
         Comparison comparison = Comparison.of(decisions, baseline, pipeline::withReason);
-        try {
-            Replayed replayed = writeReplay(pipeline, classified, selected, comparison.rows(), writer);
-            progress.step("comparing with baseline " + in.baseline().label());
-            ParityReport parity = compare(comparison, baseline, counts, writer);
-            return finish(running, counts, replayed, Optional.of(parity), writer);
-        } finally {
-            comparison.release();
-            in.baselines().release();
+        caches.onClose(comparison::release);
+        return Optional.of(new Against(baseline, comparison));
+    }
+
+    /**
+     * The run's tables: replay_signals, replay_incidents and quarantine, and with a baseline
+     * the parity tables (SPEC 4).
+     */
+    private Outputs compare(Selected selected, Replayed replayed, Caches caches) {
+        Map<Table, Dataset<Row>> tables = new EnumMap<>(Table.class);
+        tables.put(Table.REPLAY_SIGNALS, OutputRows.signals(
+                replayed.pipeline().whole(selected.signals(), replayed.decided()), config.executionId()));
+        tables.put(Table.REPLAY_INCIDENTS, replayed.incidents());
+        tables.put(Table.QUARANTINE, OutputRows.quarantine(Quarantine.rejected(selected.classified()),
+                config.executionId()));
+        if (replayed.against().isEmpty()) {
+            progress.step("no baseline: parity skipped");
+            return new Outputs(conformed(tables), Optional.empty());
+        }
+        progress.step("computing parity against the baseline");
+        Against against = replayed.against().get();
+        ParityResult parity = ComputeParity.of(new ParityInputs(config.executionId(), config.scope().toString(),
+                against.comparison(), replayed.incidents(), against.baseline(), config.policy().suppression(),
+                config.policy().governance().gates(), selected.counts().quarantinedByReason(),
+                selected.counts().inputRows())).execute();
+        caches.onClose(parity::release);
+        tables.putAll(parity.tables());
+        tables.put(Table.BASELINE_INCIDENTS,
+                BaselineIncidents.of(against.baseline(), parity.baselineMembers(), config.executionId()));
+        return new Outputs(conformed(tables), Optional.of(parity.report()));
+    }
+
+    /**
+     * Creates the tables a fresh warehouse lacks and records the run as started. Runs beside
+     * the first stages, which need no table.
+     */
+    private void start(Opened opened, ExecutionWriter writer) {
+        new CreateTables(spark, config.warehouse()).ifMissing(tablesToCreate());
+        if (opened.rerun()) {
+            writer.replace(Table.EXECUTIONS, executionRow(opened.running()));
+        } else {
+            writer.append(Table.EXECUTIONS, executionRow(opened.running()));
         }
     }
 
-    /** What the replay wrote: its outcome counts and how many incidents it formed. */
-    private record Replayed(Outcomes outcomes, long incidents) {
+    /** Writes every table of the run, side by side; each is one atomic commit. */
+    private void write(Outputs outputs, ExecutionWriter writer, boolean rerun) {
+        progress.step("writing " + outputs.tables().size() + " tables under " + config.warehouse().root());
+        writer.writeAll(outputs.tables(), rerun);
     }
 
-    /** Writes replay_signals and quarantine, then replay_incidents from the written signals. */
-    private Replayed writeReplay(ReplayPipeline pipeline, Dataset<Row> classified, Dataset<Row> selected,
-            Dataset<Row> decisions, ExecutionWriter writer) {
-        Map<Table, Dataset<Row>> replayTables = new LinkedHashMap<>();
-        replayTables.put(Table.REPLAY_SIGNALS,
-                OutputRows.signals(pipeline.whole(selected, decisions), config.executionId()));
-        replayTables.put(Table.QUARANTINE, OutputRows.quarantine(Quarantine.rejected(classified), config.executionId()));
-        writer.replaceAll(replayTables);
-
-        progress.step("writing replay_incidents");
-        Dataset<Row> signals = written(Table.REPLAY_SIGNALS);
-        writer.replace(Table.REPLAY_INCIDENTS, OutputRows.incidents(pipeline.incidents(signals), config.executionId()));
-        return new Replayed(Outcomes.of(signals, config.policy().suppression()), written(Table.REPLAY_INCIDENTS).count());
-    }
-
-    /** Records the execution as succeeded and writes its evidence bundle. */
-    private ReplayResult finish(ExecutionRecord running, SelectionCounts counts, Replayed replayed,
-            Optional<ParityReport> parity, ExecutionWriter writer) {
-        progress.step("recording the execution");
-        Outcomes outcomes = replayed.outcomes();
-        long incidentCount = replayed.incidents();
-        ExecutionRecord.Counts c = new ExecutionRecord.Counts(counts.inputRows(), counts.selected(),
-                counts.quarantined(), counts.outOfWindow(), counts.outOfScope(), outcomes.suppressed(),
-                outcomes.duplicates(), incidentCount);
-        ExecutionRecord done = running.succeeded(Instant.now(), c);
-        writer.replace(Table.EXECUTIONS, rowsOf(done));
-
-        // Last, from the tables alone, so that `traceflux bundle` later rewrites the same bytes.
+    /** The evidence bundle, from the rows the run holds: the same files `traceflux bundle` writes. */
+    private void bundle(Dataset<Row> record, Outputs outputs) {
         progress.step("writing the evidence bundle under " + config.warehouse().bundlePath(config.executionId()));
-        WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId()).execute();
-        return new ReplayResult(done, counts, outcomes.suppressedByRule(), outcomes.duplicates(), incidentCount,
-                outcomes.incidentSignals(), outcomes.uncorrelated(), outcomes.unknownSeverity(), parity,
-                progress.elapsedSeconds());
+        Row execution = record.first();
+        WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId())
+                .source(new HeldTables(execution, outputs.tables(),
+                        new WarehouseTables(spark, config.warehouse().root(), config.executionId())))
+                .execute();
     }
 
-    /** Parity against the baseline (SPEC 4), written to the parity tables; returns the report. */
-    private ParityReport compare(Comparison comparison, ParityInputs.Baseline baseline, SelectionCounts counts,
-            ExecutionWriter writer) {
-        ParityInputs inputs = new ParityInputs(config.executionId(), config.scope().toString(), comparison,
-                written(Table.REPLAY_INCIDENTS), baseline, config.policy().suppression(),
-                config.policy().governance().gates(), counts.quarantinedByReason());
-        ParityResult result = ComputeParity.of(inputs).execute();
-        try {
-            Map<Table, Dataset<Row>> parityTables = new LinkedHashMap<>();
-            result.tables().forEach((name, rows) -> parityTables.put(Table.named(name), rows));
-            parityTables.put(Table.BASELINE_INCIDENTS,
-                    BaselineIncidents.of(baseline, result.baselineMembers(), config.executionId()));
-            writer.replaceAll(parityTables);
-            return result.report();
-        } finally {
-            result.release();
-        }
+    private ExecutionRecord.Counts counts(Selected selected, Replayed replayed) {
+        SelectionCounts s = selected.counts();
+        Outcomes o = replayed.outcomes();
+        return new ExecutionRecord.Counts(s.inputRows(), s.selected(), s.quarantined(), s.outOfWindow(),
+                s.outOfScope(), o.suppressed(), o.duplicates(), replayed.incidentCount());
     }
 
-    /** This run's rows of an output table as written: cheaper to read back than to compute again. */
-    private Dataset<Row> written(Table table) {
-        return spark.read().format("delta").load(config.warehouse().tablePath(table))
-                .filter(col("execution_id").equalTo(config.executionId()));
+    private ReplayResult result(ExecutionRecord done, Selected selected, Replayed replayed, Outputs outputs) {
+        Outcomes o = replayed.outcomes();
+        return new ReplayResult(done, selected.counts(), o.suppressedByRule(), o.duplicates(),
+                replayed.incidentCount(), o.incidentSignals(), o.uncorrelated(), o.unknownSeverity(),
+                outputs.parity(), progress.elapsedSeconds());
+    }
+
+    private static Map<Table, Dataset<Row>> conformed(Map<Table, Dataset<Row>> tables) {
+        Map<Table, Dataset<Row>> out = new EnumMap<>(Table.class);
+        tables.forEach((table, rows) -> out.put(table, table.conform(rows)));
+        return out;
+    }
+
+    /** The executions table and every replay output: created empty when missing. */
+    private static List<Table> tablesToCreate() {
+        List<Table> tables = new ArrayList<>(List.of(Table.EXECUTIONS));
+        tables.addAll(Table.REPLAY_OUTPUTS);
+        return tables;
     }
 
     /** The policies this execution runs: the replayed one, and a policy baseline's. */
@@ -220,50 +317,46 @@ public final class RunReplay {
         return new TimeRange(start, end);
     }
 
-    private void fail(ExecutionWriter writer, ExecutionRecord running, Exception cause) {
-        for (Table t : Table.values()) {
-            if (t != Table.EXECUTIONS) {
-                writer.delete(t);
+    /**
+     * Leaves the run {@code failed}, removing the rows it wrote where it can. Waits for the
+     * start record first, so that it cannot land after the failure. A cleanup step that fails
+     * too is attached to {@code cause} and does not stop the others: the failed record matters
+     * most, and readers skip rows of executions that did not succeed.
+     */
+    private void fail(CompletableFuture<Void> started, ExecutionWriter writer, ExecutionRecord running,
+            Exception cause) {
+        List<Runnable> cleanup = new ArrayList<>();
+        cleanup.add(() -> awaitStart(started));
+        Table.REPLAY_OUTPUTS.forEach(t -> cleanup.add(() -> writer.delete(t)));
+        cleanup.add(() -> writer.replace(Table.EXECUTIONS,
+                executionRow(running.failed(Instant.now(), String.valueOf(cause.getMessage())))));
+        for (Runnable step : cleanup) {
+            try {
+                step.run();
+            } catch (Exception e) {
+                cause.addSuppressed(e);
             }
         }
-        writer.replace(Table.EXECUTIONS, rowsOf(running.failed(Instant.now(), String.valueOf(cause.getMessage()))));
     }
 
-    private Dataset<Row> rowsOf(ExecutionRecord record) {
-        return spark.createDataFrame(record.asRows(), ExecutionRecord.SCHEMA);
+    private static RuntimeException asUnchecked(Exception e) {
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
     }
 
-    /** Per-decision counts of the explained signals, from one small aggregation. */
-    private record Outcomes(Map<String, Long> suppressedByRule, long suppressed, long duplicates,
-            long incidentSignals, long uncorrelated, long unknownSeverity) {
-
-        static Outcomes of(Dataset<Row> explained, List<SuppressionRule> rules) {
-            Map<String, Long> byRule = new LinkedHashMap<>();
-            rules.forEach(r -> byRule.put(r.id(), 0L));
-            long suppressed = 0;
-            long duplicates = 0;
-            long incidentSignals = 0;
-            long uncorrelated = 0;
-            long unknown = 0;
-            List<Row> rows = explained.groupBy(col("decision"), col("suppressed_by"))
-                    .agg(count(lit(1)), sum(when(col("duplicate_of").isNotNull(), 1).otherwise(0)),
-                            sum(when(col("severity").equalTo("unknown"), 1).otherwise(0)))
-                    .collectAsList();
-            for (Row r : rows) {
-                long n = r.getLong(2);
-                duplicates += r.getLong(3);
-                unknown += r.getLong(4);
-                switch (r.getString(0)) {
-                    case "suppressed" -> {
-                        suppressed += n;
-                        byRule.merge(r.getString(1), n, Long::sum);
-                    }
-                    case "incident" -> incidentSignals += n;
-                    case "uncorrelated" -> uncorrelated += n;
-                    default -> { }
-                }
-            }
-            return new Outcomes(byRule, suppressed, duplicates, incidentSignals, uncorrelated, unknown);
+    /**
+     * Waits for the start record; its failure surfaces as itself, not wrapped (Delta's checked
+     * exceptions, thrown through Scala, as an unchecked one with their message).
+     */
+    private static void awaitStart(CompletableFuture<Void> started) {
+        try {
+            started.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
         }
+    }
+
+    private Dataset<Row> executionRow(ExecutionRecord record) {
+        return spark.createDataFrame(record.asRows(), Table.EXECUTIONS.schema());
     }
 }

@@ -1,5 +1,6 @@
 package io.traceflux.parity;
 
+import io.traceflux.warehouse.Table;
 import static io.traceflux.parity.SignalComparison.B_INCIDENT;
 import static io.traceflux.parity.SignalComparison.NEWLY_SUPPRESSED;
 import static io.traceflux.parity.SignalComparison.OUTCOME_CHANGED;
@@ -45,6 +46,6 @@ final class BlastRadius {
                         List.of("signals", "changed_signals", "newly_suppressed"),
                         "baseline_incidents", "replay_incidents")
                 .withColumn("execution_id", lit(executionId));
-        return ParityTables.conform(rows, ParityTables.BLAST_RADIUS);
+        return Table.BLAST_RADIUS.conform(rows);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
 
 import io.traceflux.policy.Severity;
+import io.traceflux.warehouse.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +80,8 @@ public final class ComputeParity {
         Dataset<Row> classified = diffSource(inputs.comparison().withReasons(
                 SignalComparison.withComponents(compared, baselineMap, replayMap)), tally.selected());
         return new ParityResult(report, diffs,
-                spark.createDataFrame(List.of(report.toRow()), ParityTables.PARITY_REPORT),
-                spark.createDataFrame(diffs.stream().map(d -> d.toRow(id)).toList(), ParityTables.INCIDENT_DIFFS),
+                spark.createDataFrame(List.of(report.toRow()), Table.PARITY_REPORT.schema()),
+                spark.createDataFrame(diffs.stream().map(d -> d.toRow(id)).toList(), Table.INCIDENT_DIFFS.schema()),
                 SignalDiffs.fingerprints(classified, id),
                 SignalDiffs.suppressions(classified, id),
                 SignalDiffs.correlations(classified, id),
@@ -114,7 +115,7 @@ public final class ComputeParity {
         long downgraded = criticals(components, baseline, c -> !c.replayIds().isEmpty()
                 && AttributeChanges.highest(AttributeChanges.views(c.replayIds(), replay)) != Severity.CRITICAL);
         long newIncidents = counts.getOrDefault(ComponentClass.NEW, 0L);
-        Confidence confidence = Confidence.assess(new Confidence.Evidence(tally.selected(),
+        Confidence confidence = Confidence.assess(new Confidence.Evidence(inputs.inputRows(), tally.selected(),
                 ParityReport.total(inputs.quarantinedByReason()),
                 tally.unknownSeverity(), side.conflicts(), side.hasFingerprints(), side.hasSuppression(),
                 baselineIncidents));
@@ -130,7 +131,7 @@ public final class ComputeParity {
                 side.hasSuppression() ? agreement(tally.suppressionDiffs(), tally.selected()) : null,
                 missingCritical, downgraded, inputs.quarantinedByReason(), tally.unknownSeverity(), side.conflicts(),
                 tally.selected(), tally.compared(), newIncidents, tally.newlySuppressed(), confidence,
-                GateResult.evaluate(inputs.gates(), actuals));
+                GateResult.evaluate(inputs.gates(), actuals, tally.selected() == 0));
     }
 
     /** Share of selected signals without a difference; 1.0 when nothing was selected. */

@@ -10,7 +10,7 @@ import java.util.Locale;
  *
  * <p>Thresholds, as shares of the signals concerned:
  * <ul>
- *   <li>quarantined rows / (quarantined + selected): above 1% medium, above 10% low;
+ *   <li>quarantined rows / input rows read: above 1% medium, above 10% low;
  *   <li>unknown severity / selected: above 5% medium, above 25% low;
  *   <li>baseline conflicts / selected: any medium, above 1% low;
  *   <li>baseline without per-signal fingerprints or suppression decisions: medium each;
@@ -27,6 +27,7 @@ public record Confidence(String level, List<String> reasons) {
 
     /** What the assessment looks at. */
     record Evidence(
+            long inputRows,
             long selected,
             long quarantined,
             long unknownSeverity,
@@ -42,7 +43,7 @@ public record Confidence(String level, List<String> reasons) {
 
     static Confidence assess(Evidence e) {
         Assessment a = new Assessment();
-        a.share(e.quarantined(), e.quarantined() + e.selected(), 0.01, 0.10, "many quarantined rows", "input rows");
+        a.share(e.quarantined(), e.inputRows(), 0.01, 0.10, "many quarantined rows", "input rows");
         a.share(e.unknownSeverity(), e.selected(), 0.05, 0.25, "many signals with unknown severity", "selected signals");
         if (e.conflicts() > 0) {
             a.share(e.conflicts(), e.selected(), 0.0, 0.01, "baseline conflicts (signals in several baseline incidents)",

@@ -13,9 +13,15 @@ import org.apache.spark.sql.RowFactory;
  * @param name      a {@link GovernanceSpec#GATE_NAMES} name
  * @param threshold the policy's threshold
  * @param actual    the execution's figure
- * @param passed    {@code min_*}: actual &gt;= threshold; {@code max_*}: actual &lt;= threshold
+ * @param passed    {@code min_*}: actual &gt;= threshold; {@code max_*}: actual &lt;= threshold;
+ *                  never when no signal was selected
+ * @param reason    why the gate failed regardless of its figure; null when the figure decided
  */
-public record GateResult(String name, double threshold, double actual, boolean passed) {
+public record GateResult(String name, double threshold, double actual, boolean passed, String reason) {
+
+    /** The reason every gate of an execution that selected no signal fails with (SPEC 4). */
+    public static final String NOTHING_SELECTED =
+            "no signal was selected (the scope, window and quarantine left none): nothing was proven";
 
     /**
      * Slack for floating-point noise: an F1 that is mathematically 0.95 may be computed as
@@ -24,11 +30,13 @@ public record GateResult(String name, double threshold, double actual, boolean p
     static final double TOLERANCE = 1e-9;
 
     /**
-     * Evaluates every gate in {@code thresholds}, in its order, against {@code actuals}.
+     * Evaluates every gate in {@code thresholds}, in its order, against {@code actuals}; with
+     * {@code nothingSelected} each fails with {@link #NOTHING_SELECTED}.
      *
      * @throws IllegalArgumentException for a gate name policy validation should have rejected
      */
-    static List<GateResult> evaluate(Map<String, Double> thresholds, Map<String, Double> actuals) {
+    static List<GateResult> evaluate(Map<String, Double> thresholds, Map<String, Double> actuals,
+            boolean nothingSelected) {
         List<GateResult> results = new ArrayList<>();
         thresholds.forEach((name, threshold) -> {
             Double actual = actuals.get(name);
@@ -38,12 +46,13 @@ public record GateResult(String name, double threshold, double actual, boolean p
             boolean passed = name.startsWith("min_")
                     ? actual >= threshold - TOLERANCE
                     : actual <= threshold + TOLERANCE;
-            results.add(new GateResult(name, threshold, actual, passed));
+            results.add(nothingSelected ? new GateResult(name, threshold, actual, false, NOTHING_SELECTED)
+                    : new GateResult(name, threshold, actual, passed, null));
         });
         return results;
     }
 
     Row toRow() {
-        return RowFactory.create(name, threshold, actual, passed);
+        return RowFactory.create(name, threshold, actual, passed, reason);
     }
 }

@@ -16,7 +16,7 @@ public record IncidentDiff(Component component, List<String> changes) {
         changes = List.copyOf(changes);
     }
 
-    /** The row in {@link ParityTables#INCIDENT_DIFFS} order. */
+    /** The row in order of {@link io.traceflux.warehouse.Table#INCIDENT_DIFFS}. */
     Row toRow(String executionId) {
         Component c = component;
         List<Row> pairs = c.pairs().stream()

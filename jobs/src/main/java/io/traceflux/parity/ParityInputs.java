@@ -23,6 +23,8 @@ import org.apache.spark.sql.Row;
  * @param suppressionRules    the policy's rules, in order ({@code policy.suppression()})
  * @param gates               gate name to threshold ({@code policy.governance().gates()})
  * @param quarantinedByReason quarantined rows per reason, from the capture step
+ * @param inputRows           every row the capture step read (selected or not): the
+ *                            denominator of the quarantined share
  */
 public record ParityInputs(
         String executionId,
@@ -32,7 +34,8 @@ public record ParityInputs(
         Baseline baseline,
         List<SuppressionRule> suppressionRules,
         Map<String, Double> gates,
-        Map<String, Long> quarantinedByReason) {
+        Map<String, Long> quarantinedByReason,
+        long inputRows) {
 
     public ParityInputs {
         Objects.requireNonNull(executionId, "executionId");

@@ -80,12 +80,15 @@ public record ParityReport(
         return quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** True when every gate passed, and when there is no gate. */
+    /**
+     * True when every gate passed, and when there is no gate; never when no signal was
+     * selected (SPEC 4: a replay of nothing proves nothing).
+     */
     public boolean gatesPassed() {
-        return gates.stream().allMatch(GateResult::passed);
+        return selectedSignals > 0 && gates.stream().allMatch(GateResult::passed);
     }
 
-    /** The row in {@link ParityTables#PARITY_REPORT} order. */
+    /** The row in order of {@link io.traceflux.warehouse.Table#PARITY_REPORT}. */
     Row toRow() {
         return RowFactory.create(executionId, baselineIncidents, replayIncidents,
                 count(ComponentClass.EXACT), count(ComponentClass.CHANGED), count(ComponentClass.SPLIT),

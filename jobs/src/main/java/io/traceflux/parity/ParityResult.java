@@ -1,5 +1,6 @@
 package io.traceflux.parity;
 
+import io.traceflux.warehouse.Table;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,13 +14,13 @@ import org.apache.spark.sql.Row;
  *
  * @param report           the parity figures
  * @param incidentDiffs    one per component, ordered by smallest baseline id, then NEW ones
- * @param parityReport     {@link ParityTables#PARITY_REPORT}, one row
- * @param incidentDiffsTable {@link ParityTables#INCIDENT_DIFFS}
- * @param fingerprintDiffs {@link ParityTables#FINGERPRINT_DIFFS}
- * @param suppressionDiffs {@link ParityTables#SUPPRESSION_DIFFS}
- * @param correlationDiffs {@link ParityTables#CORRELATION_DIFFS}
- * @param ruleImpact       {@link ParityTables#RULE_IMPACT}
- * @param blastRadius      {@link ParityTables#BLAST_RADIUS}
+ * @param parityReport     {@link Table#PARITY_REPORT}, one row
+ * @param incidentDiffsTable {@link Table#INCIDENT_DIFFS}
+ * @param fingerprintDiffs {@link Table#FINGERPRINT_DIFFS}
+ * @param suppressionDiffs {@link Table#SUPPRESSION_DIFFS}
+ * @param correlationDiffs {@link Table#CORRELATION_DIFFS}
+ * @param ruleImpact       {@link Table#RULE_IMPACT}
+ * @param blastRadius      {@link Table#BLAST_RADIUS}
  * @param baselineMembers  per baseline incident, its selected signals: incident_id,
  *                         first_member_at, last_signal_at, signal_count
  * @param cached           what the tables read from Spark's cache, dropped by {@link #release}
@@ -50,16 +51,16 @@ public record ParityResult(
         cached.forEach(Dataset::unpersist);
     }
 
-    /** Output table name to its rows, in the order SPEC 5 lists the tables. */
-    public Map<String, Dataset<Row>> tables() {
-        Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-        tables.put(ParityTables.PARITY_REPORT_TABLE, parityReport);
-        tables.put(ParityTables.INCIDENT_DIFFS_TABLE, incidentDiffsTable);
-        tables.put(ParityTables.FINGERPRINT_DIFFS_TABLE, fingerprintDiffs);
-        tables.put(ParityTables.SUPPRESSION_DIFFS_TABLE, suppressionDiffs);
-        tables.put(ParityTables.CORRELATION_DIFFS_TABLE, correlationDiffs);
-        tables.put(ParityTables.RULE_IMPACT_TABLE, ruleImpact);
-        tables.put(ParityTables.BLAST_RADIUS_TABLE, blastRadius);
+    /** Output table to its rows, in the order SPEC 5 lists the tables. */
+    public Map<Table, Dataset<Row>> tables() {
+        Map<Table, Dataset<Row>> tables = new LinkedHashMap<>();
+        tables.put(Table.PARITY_REPORT, parityReport);
+        tables.put(Table.INCIDENT_DIFFS, incidentDiffsTable);
+        tables.put(Table.FINGERPRINT_DIFFS, fingerprintDiffs);
+        tables.put(Table.SUPPRESSION_DIFFS, suppressionDiffs);
+        tables.put(Table.CORRELATION_DIFFS, correlationDiffs);
+        tables.put(Table.RULE_IMPACT, ruleImpact);
+        tables.put(Table.BLAST_RADIUS, blastRadius);
         return Collections.unmodifiableMap(tables);
     }
 }

@@ -1,5 +1,6 @@
 package io.traceflux.parity;
 
+import io.traceflux.warehouse.Table;
 import static io.traceflux.parity.SignalComparison.B_INCIDENT;
 import static io.traceflux.parity.SignalComparison.B_SUPPRESSED;
 import static io.traceflux.parity.SignalComparison.CORRELATION_DIFF;
@@ -74,7 +75,7 @@ final class RuleImpact {
                         zeroIfNull("replay_incidents_affected"))
                 .withColumn("incidents_affected",
                         col("baseline_incidents_affected").plus(col("replay_incidents_affected")));
-        return ParityTables.conform(rows, ParityTables.RULE_IMPACT);
+        return Table.RULE_IMPACT.conform(rows);
     }
 
     /**

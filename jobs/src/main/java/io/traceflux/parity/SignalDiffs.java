@@ -1,5 +1,6 @@
 package io.traceflux.parity;
 
+import io.traceflux.warehouse.Table;
 import static io.traceflux.parity.SignalComparison.B_FINGERPRINT;
 import static io.traceflux.parity.SignalComparison.B_INCIDENT;
 import static io.traceflux.parity.SignalComparison.B_SIZE;
@@ -47,7 +48,7 @@ final class SignalDiffs {
         Dataset<Row> diffs = compared.filter(col(FINGERPRINT_DIFF)).select(signal(executionId,
                 col(B_FINGERPRINT), col(R_FINGERPRINT), lit("fingerprint"),
                 concat(lit("fingerprint differs from the baseline's; "), replayDecision())));
-        return ParityTables.conform(diffs, ParityTables.FINGERPRINT_DIFFS);
+        return Table.FINGERPRINT_DIFFS.conform(diffs);
     }
 
     /**
@@ -67,7 +68,7 @@ final class SignalDiffs {
         Dataset<Row> diffs = compared.filter(col(SUPPRESSION_DIFF))
                 .select(signal(executionId, col(B_SUPPRESSED), col(R_SUPPRESSED),
                         coalesce(col(R_SUPPRESSED), col(B_SUPPRESSED)), reason, change.as("change")));
-        return ParityTables.conform(diffs, ParityTables.SUPPRESSION_DIFFS);
+        return Table.SUPPRESSION_DIFFS.conform(diffs);
     }
 
     /**
@@ -88,7 +89,7 @@ final class SignalDiffs {
         Dataset<Row> diffs = classified.filter(col(CORRELATION_DIFF))
                 .select(signal(executionId, col(B_INCIDENT), col(R_INCIDENT), col(CORRELATION_RULE), reason,
                         col(COMPONENT_ID), col(CLASS)));
-        return ParityTables.conform(diffs, ParityTables.CORRELATION_DIFFS);
+        return Table.CORRELATION_DIFFS.conform(diffs);
     }
 
     /** The columns every diff table starts with, then {@code extra}. */

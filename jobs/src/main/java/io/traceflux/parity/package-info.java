@@ -2,7 +2,7 @@
  * Parity of a replay against its baseline (SPEC 4, 5.1): {@link io.traceflux.parity.ComputeParity}
  * turns {@link io.traceflux.parity.ParityInputs} into a {@link io.traceflux.parity.ParityResult};
  * {@link io.traceflux.parity.ProductionBaseline} and {@link io.traceflux.parity.BaselineTables}
- * prepare a production baseline; {@link io.traceflux.parity.ParityTables} declares the outputs.
+ * prepare a production baseline; {@link io.traceflux.warehouse.Table} declares the outputs.
  *
  * <p>Definitions where SPEC leaves room:
  * <ul>

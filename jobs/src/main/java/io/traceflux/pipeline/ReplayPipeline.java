@@ -32,7 +32,7 @@ public final class ReplayPipeline {
             Columns.SIGNAL_ID, Columns.SEVERITY, Columns.RAW_SEVERITY, Columns.FINGERPRINT, Columns.SUPPRESSED_BY,
             Columns.DUPLICATE_OF, Columns.INCIDENT_ID, Columns.GROUP_KEY, Columns.DECISION, Columns.PIECE_SIZE);
     /** Signal columns that travel with the decisions, for a comparison with a baseline. */
-    private static final List<String> CONTEXT = List.of(Columns.TS, "service", "region", "pop");
+    private static final List<String> CONTEXT = List.of(Columns.TS, "service", "region", "pop", "host");
 
     private final List<PipelineStep> prepare;
     private final CoPartition coPartition;

@@ -1,6 +1,7 @@
 package io.traceflux.warehouse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,15 +20,18 @@ import org.apache.spark.sql.functions;
 
 /**
  * Writes one execution's rows into the warehouse tables, atomically per table and
- * idempotently: each write is a single Delta commit that replaces exactly the rows of this
- * {@code execution_id} ({@code replaceWhere}), so re-running an execution replaces its rows
- * and never duplicates them. Every commit carries the execution id and policy hash as Delta
- * commit metadata ({@code userMetadata}), so a table's history says which run wrote what.
+ * idempotently: each write is a single Delta commit. An execution id the warehouse has not
+ * seen is appended blindly, which reads nothing of the table and never
+ * conflicts with another execution's commit; a re-run replaces exactly the rows of its
+ * {@code execution_id} ({@code replaceWhere}), so it never duplicates them. Every commit
+ * carries the execution id and policy hash as Delta commit metadata ({@code userMetadata}), so
+ * a table's history says which run wrote what.
  */
 public final class ExecutionWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int PARALLEL_WRITES = 4;
+    private static final int PARALLEL_WRITES = 8;
+    private static final int COMMIT_ATTEMPTS = 10;
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -41,24 +47,61 @@ public final class ExecutionWriter {
 
     /** Replaces this execution's rows of {@code table} by {@code rows} (which must carry execution_id). */
     public void replace(Table table, Dataset<Row> rows) {
-        rows.write().format("delta").mode("overwrite")
-                .option("replaceWhere", predicate())
-                // A newer code version may add columns; older rows read them as null.
-                .option("mergeSchema", "true")
-                .option("userMetadata", commitMetadata)
-                .save(warehouse.tablePath(table));
+        write(table, rows, true);
     }
 
     /**
-     * Replaces this execution's rows of several tables at once. Each table is still one atomic
-     * commit; running them side by side hides the per-commit latency of small tables, which
-     * otherwise dominates a replay of a few minutes of signals.
+     * Adds {@code rows} to {@code table} without reading it: only for an execution whose rows
+     * the table cannot hold yet (its executions row was never written).
      */
-    public void replaceAll(Map<Table, Dataset<Row>> tables) {
+    public void append(Table table, Dataset<Row> rows) {
+        write(table, rows, false);
+    }
+
+    /**
+     * One commit, retried when a concurrent commit to the same table conflicts with it. Blind
+     * appends never conflict under Delta's default WriteSerializable isolation; a replace (a
+     * re-run, the executions row's update) conflicts with another execution's replace of the
+     * same unpartitioned table, and its retry reads the table again and rewrites its files.
+     */
+    private void write(Table table, Dataset<Row> rows, boolean replacing) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commit(table, rows, replacing);
+                return;
+            } catch (DeltaConcurrentModificationException e) {
+                if (attempt == COMMIT_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private void commit(Table table, Dataset<Row> rows, boolean replacing) {
+        DataFrameWriter<Row> writer = rows.write().format("delta")
+                // A newer code version may add columns; older rows read them as null.
+                .option("mergeSchema", "true")
+                .option("userMetadata", commitMetadata);
+        if (replacing) {
+            writer.mode("overwrite").option("replaceWhere", predicate());
+        } else {
+            writer.mode("append");
+        }
+        writer.save(warehouse.tablePath(table));
+    }
+
+    /**
+     * Writes this execution's rows of several tables at once, replacing earlier rows when
+     * {@code replacing} (a re-run), else appending. Each table is still one atomic commit;
+     * running them side by side hides the per-commit latency of small tables, which otherwise
+     * dominates a replay of a few minutes of signals.
+     */
+    public void writeAll(Map<Table, Dataset<Row>> tables, boolean replacing) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_WRITES, tables.size())));
         try {
             List<Future<?>> writes = new ArrayList<>();
-            tables.forEach((table, rows) -> writes.add(pool.submit(() -> replace(table, rows))));
+            tables.forEach((table, rows) -> writes.add(pool.submit(() -> write(table, rows, replacing))));
             RuntimeException first = null;
             for (Future<?> w : writes) {
                 try {
@@ -75,6 +118,16 @@ public final class ExecutionWriter {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** Backs off a little longer each attempt, with jitter, so that racing writers part. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(100L * attempt + ThreadLocalRandom.current().nextLong(100));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a commit", e);
         }
     }
 

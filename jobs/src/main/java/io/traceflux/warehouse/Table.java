@@ -1,23 +1,126 @@
 package io.traceflux.warehouse;
 
-import java.util.Locale;
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * The output tables of SPEC 5, each keyed by {@code execution_id}; {@code baseline_incidents}
- * (the compared baseline incidents with their selected members' time span) feeds the timeline.
+ * The registry of output tables (SPEC 5): each table's folder name under the warehouse root,
+ * its columns ({@link TableSchemas}), the columns a reader may rely on, and the order exported
+ * rows take. Writers ({@link ExecutionWriter}), parity, the baselines and the evidence bundle
+ * all name tables through it, so a table is declared once.
+ *
+ * <p>Every table is keyed by {@code execution_id}. {@code required} columns must exist in any
+ * warehouse that has the table (the SPEC 5.1 contract a reader depends on); the other columns
+ * are read when present, so a table written by an older version still reads. {@code sortKey}
+ * leads the order of exported rows; the remaining orderable columns break ties, so the order
+ * never depends on how Spark partitioned the data.
  */
 public enum Table {
-    EXECUTIONS, REPLAY_SIGNALS, REPLAY_INCIDENTS, QUARANTINE,
-    PARITY_REPORT, INCIDENT_DIFFS, FINGERPRINT_DIFFS, SUPPRESSION_DIFFS, CORRELATION_DIFFS,
-    RULE_IMPACT, BLAST_RADIUS, BASELINE_INCIDENTS;
 
-    /** The table of this name (as the parity package names its tables). */
-    public static Table named(String tableName) {
-        return valueOf(tableName.toUpperCase(Locale.ROOT));
+    EXECUTIONS("executions", TableSchemas.EXECUTIONS,
+            List.of("status", "mode", "policy_id", "policy_version", "policy_sha256", "capture_id",
+                    "capture_path", "baseline", "scope", "window_start", "window_end", "triggered_by",
+                    "started_at", "finished_at"),
+            List.of()),
+    REPLAY_SIGNALS("replay_signals", TableSchemas.REPLAY_SIGNALS, List.of("signal_id", "ts", "incident_id"),
+            List.of("ts", "signal_id")),
+    REPLAY_INCIDENTS("replay_incidents", TableSchemas.REPLAY_INCIDENTS,
+            List.of("incident_id", "opened_at", "last_signal_at"), List.of("opened_at", "incident_id")),
+    QUARANTINE("quarantine", TableSchemas.QUARANTINE, List.of("reason"), List.of("reason", "signal_id")),
+    PARITY_REPORT("parity_report", TableSchemas.PARITY_REPORT,
+            List.of("baseline_incidents", "replay_incidents", "incident_parity"), List.of()),
+    INCIDENT_DIFFS("incident_diffs", TableSchemas.INCIDENT_DIFFS,
+            List.of("component_id", "class", "baseline_incident_ids", "replay_incident_ids"),
+            List.of("component_id")),
+    FINGERPRINT_DIFFS("fingerprint_diffs", TableSchemas.FINGERPRINT_DIFFS, signalDiffColumns(),
+            List.of("ts", "signal_id")),
+    SUPPRESSION_DIFFS("suppression_diffs", TableSchemas.SUPPRESSION_DIFFS, signalDiffColumns(),
+            List.of("ts", "signal_id")),
+    CORRELATION_DIFFS("correlation_diffs", TableSchemas.CORRELATION_DIFFS, signalDiffColumns(),
+            List.of("ts", "signal_id")),
+    RULE_IMPACT("rule_impact", TableSchemas.RULE_IMPACT, List.of("rule_id"), List.of("position", "rule_id")),
+    BLAST_RADIUS("blast_radius", TableSchemas.BLAST_RADIUS, List.of("dimension", "value"),
+            List.of("dimension", "value")),
+    /** The compared baseline incidents with their selected members' time span: the timeline's baseline lane. */
+    BASELINE_INCIDENTS("baseline_incidents", TableSchemas.BASELINE_INCIDENTS,
+            List.of("incident_id", "opened_at", "last_signal_at"), List.of("opened_at", "incident_id")),
+    /** Governance (SPEC 6.5). */
+    APPROVALS("approvals", TableSchemas.APPROVALS, List.of(), List.of());
+
+    /** The key column of every table. */
+    public static final String EXECUTION_ID = "execution_id";
+
+    /** The tables a replay writes besides {@link #EXECUTIONS}, in SPEC 5's order. */
+    public static final List<Table> REPLAY_OUTPUTS = List.of(REPLAY_SIGNALS, REPLAY_INCIDENTS, QUARANTINE,
+            PARITY_REPORT, INCIDENT_DIFFS, FINGERPRINT_DIFFS, SUPPRESSION_DIFFS, CORRELATION_DIFFS, RULE_IMPACT,
+            BLAST_RADIUS, BASELINE_INCIDENTS);
+
+    private final String tableName;
+    private final StructType schema;
+    private final List<String> required;
+    private final List<String> sortKey;
+
+    Table(String tableName, StructType schema, List<String> required, List<String> sortKey) {
+        this.tableName = tableName;
+        this.schema = schema;
+        this.required = required;
+        this.sortKey = sortKey;
     }
 
     /** The folder name under the warehouse root. */
     public String tableName() {
-        return name().toLowerCase(Locale.ROOT);
+        return tableName;
+    }
+
+    /** The columns, in table order, {@link #EXECUTION_ID} first. */
+    public StructType schema() {
+        return schema;
+    }
+
+    /** Columns a reader may rely on besides {@link #EXECUTION_ID}. */
+    public List<String> required() {
+        return required;
+    }
+
+    /** Columns read when present. */
+    public List<String> optional() {
+        return Arrays.stream(schema.fieldNames())
+                .filter(n -> !n.equals(EXECUTION_ID) && !required.contains(n))
+                .toList();
+    }
+
+    /** The leading sort columns of exported rows. */
+    public List<String> sortKey() {
+        return sortKey;
+    }
+
+    /**
+     * {@code rows} with exactly this table's columns, in its order and types. A column the
+     * rows lack is a programming error, named in the exception.
+     */
+    public Dataset<Row> conform(Dataset<Row> rows) {
+        Set<String> present = Set.of(rows.columns());
+        List<Column> columns = new ArrayList<>();
+        for (StructField f : schema.fields()) {
+            if (!present.contains(f.name())) {
+                throw new IllegalArgumentException(tableName + " rows lack column " + f.name()
+                        + " (they have " + String.join(", ", rows.columns()) + ")");
+            }
+            columns.add(col("`" + f.name() + "`").cast(f.dataType()).as(f.name()));
+        }
+        return rows.select(columns.toArray(Column[]::new));
+    }
+
+    private static List<String> signalDiffColumns() {
+        return List.of("signal_id", "ts", "service", "region", "pop", "before", "after", "rule", "reason");
     }
 }

@@ -1,5 +1,6 @@
 package io.traceflux.bundle;
 
+import io.traceflux.warehouse.Table;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -36,7 +37,7 @@ final class TableRows {
 
     TableRows row(String executionId) {
         rows.add(new LinkedHashMap<>());
-        return set(BundleTable.EXECUTION_ID, executionId);
+        return set(Table.EXECUTION_ID, executionId);
     }
 
     /** Sets a column of the last row; strings in timestamp columns are ISO instants. */
@@ -62,7 +63,7 @@ final class TableRows {
 
     /** A schema from alternating names and types. */
     static StructType schema(Object... namesAndTypes) {
-        StructType s = new StructType().add(BundleTable.EXECUTION_ID, DataTypes.StringType);
+        StructType s = new StructType().add(Table.EXECUTION_ID, DataTypes.StringType);
         for (int i = 0; i < namesAndTypes.length; i += 2) {
             s = s.add((String) namesAndTypes[i], (DataType) namesAndTypes[i + 1]);
         }

@@ -109,7 +109,7 @@ class BaselineReplayTest extends SparkTestBase {
         assertThat(r.<Object>getAs("fingerprint_agreement")).isNull();
         assertThat(r.<Boolean>getAs("gates_passed")).isFalse();
         assertThat(r.getList(r.fieldIndex("gates")).stream().map(Object::toString))
-                .containsExactly("[min_incident_parity,0.2,0.25,true]", "[max_missing_critical,0.0,1.0,false]");
+                .containsExactly("[min_incident_parity,0.2,0.25,true,null]", "[max_missing_critical,0.0,1.0,false,null]");
         assertThat(diffs("p1")).containsExactly(
                 "[EXACT,WrappedArray(B1),WrappedArray(" + R1 + "),3,0,0,1.0]",
                 "[MERGED,WrappedArray(B2, B3),WrappedArray(" + R2 + "),2,0,0,1.0]",

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,8 +116,10 @@ class ReplayCommandTest extends SparkTestBase {
         assertThat(table("quarantine", "e2").count()).isEqualTo(5);
         assertThat(table("executions", "e2").count()).isEqualTo(1);
         List<Row> history = spark.sql("describe history delta.`" + warehouse.resolve("replay_signals") + "`")
-                .select("userMetadata").collectAsList();
-        assertThat(history).hasSize(2).allSatisfy(r -> assertThat(r.getString(0))
+                .orderBy("version").select("operation", "userMetadata").collectAsList();
+        assertThat(history).hasSize(3);
+        assertThat(history.get(0).getString(0)).isEqualTo("CREATE TABLE");
+        assertThat(history.subList(1, 3)).allSatisfy(r -> assertThat(r.getString(1))
                 .contains("\"execution_id\":\"e2\"").contains("\"policy_sha256\":\""));
     }
 
@@ -134,9 +137,21 @@ class ReplayCommandTest extends SparkTestBase {
     }
 
     @Test
-    void aFailureAfterWritingStartedLeavesNoRowsAndMarksTheExecutionFailed() throws Exception {
+    void aWarehouseTablePathThatIsAFileIsRefusedBeforeAnythingIsWritten() throws Exception {
         Files.createDirectories(warehouse);
         Files.writeString(warehouse.resolve("replay_incidents"), "not a table");
+
+        assertThat(replay("--execution-id", "e4")).isEqualTo(2);
+
+        try (Stream<Path> files = Files.list(warehouse)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("replay_incidents");
+        }
+    }
+
+    @Test
+    void aFailureAfterWritingStartedLeavesNoRowsAndMarksTheExecutionFailed() throws Exception {
+        Path log = Files.createDirectories(warehouse.resolve("replay_incidents/_delta_log"));
+        Files.writeString(log.resolve("00000000000000000000.json"), "not a commit\n");
 
         assertThat(replay("--execution-id", "e3")).isEqualTo(1);
 

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.traceflux.SparkTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +64,53 @@ class SampleReplayTest extends SparkTestBase {
         assertThat(v1.<Long>getAs("newly_suppressed")).isEqualTo(302L);
         assertThat(v1.<Double>getAs("incident_parity")).isCloseTo(7.0 / 12, within(1e-9));
         assertThat(v1.<String>getAs("confidence")).isEqualTo("high");
+    }
+
+    /**
+     * A scope that matches no signal is a valid, reported run, but proves nothing: every gate
+     * fails with that reason (exit 3), and the quarantined share is one of every row read.
+     */
+    @Test
+    void aScopeThatSelectsNothingFailsEveryGate() {
+        assertThat(replay("nothing", "--scope", "service=no-such-service")).isEqualTo(3);
+
+        Row r = report("nothing");
+        assertThat(List.<Object>of(r.getAs("selected_signals"), r.getAs("gates_passed"))).containsExactly(0L, false);
+        assertThat(r.<String>getAs("confidence")).isEqualTo("low");
+        assertThat(r.getList(r.fieldIndex("confidence_reasons"))).contains("no selected signals")
+                .noneMatch(reason -> String.valueOf(reason).contains("4 of 4"));
+        assertThat(r.<Row>getList(r.fieldIndex("gates"))).hasSize(3).allSatisfy(g -> {
+            assertThat(g.<Boolean>getAs("passed")).isFalse();
+            assertThat(g.<String>getAs("reason")).startsWith("no signal was selected");
+        });
+    }
+
+    @Test
+    void theReplaysBundleEqualsTheOneRewrittenFromTheTables() throws IOException {
+        assertThat(replay("v2-held", "--baseline", "policy:tt-checkout@v1")).isZero();
+        Path rewritten = warehouse.resolve("rewritten");
+        assertThat(Main.run("bundle", "--execution", "v2-held", "--out", rewritten.toString(),
+                "--warehouse", warehouse.toString())).isZero();
+
+        Path held = warehouse.resolve("bundles/v2-held");
+        Map<String, String> fromRun = files(held);
+        Map<String, String> fromTables = files(rewritten.resolve("v2-held"));
+        assertThat(fromRun.keySet()).contains("manifest.json", "report.html", "summary.md", "parity.json",
+                "tables/incident_diffs.csv", "signals/changed.csv");
+        assertThat(fromRun).isEqualTo(fromTables);
+    }
+
+    /** Every file of a bundle folder by relative path; the manifest without its written_at line. */
+    private static Map<String, String> files(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(p);
+                String name = dir.relativize(p).toString();
+                files.put(name, name.equals("manifest.json") ? text.replaceAll("\"written_at\" : \"[^\"]*\"", "") : text);
+            }
+        }
+        return files;
     }
 
     private static List<Object> counts(Row r) {

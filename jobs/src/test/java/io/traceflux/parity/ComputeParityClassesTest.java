@@ -67,8 +67,8 @@ class ComputeParityClassesTest extends SparkTestBase {
                         "replay_only_signals", "round(jaccard, 12)", "pairs", "changes"),
                 "[CHANGED,2,1,0,0.666666666667,[[b1,r1,2,0.6666666666666666]],[signals: 3 -> 2]]");
         assertThat(report.gates()).containsExactly(
-                new GateResult("max_newly_suppressed", 0, 1, false),
-                new GateResult("min_bcubed_f1", 0.7, report.bcubed().f1(), true));
+                new GateResult("max_newly_suppressed", 0, 1, false, null),
+                new GateResult("min_bcubed_f1", 0.7, report.bcubed().f1(), true, null));
         assertThat(report.gatesPassed()).isFalse();
     }
 
@@ -135,9 +135,9 @@ class ComputeParityClassesTest extends SparkTestBase {
         assertBCubed(report, 0.75, 0.75, 0.75);
         assertThat(List.of(report.missingCritical(), report.newIncidents())).containsExactly(1L, 1L);
         assertThat(report.gates()).containsExactly(
-                new GateResult("max_missing_critical", 0, 1, false),
-                new GateResult("max_new_incidents", 1, 1, true),
-                new GateResult("min_incident_parity", 0.5, 0, false));
+                new GateResult("max_missing_critical", 0, 1, false, null),
+                new GateResult("max_new_incidents", 1, 1, true, null),
+                new GateResult("min_incident_parity", 0.5, 0, false, null));
         assertRows(result.incidentDiffsTable(), cols("class", "baseline_incident_ids", "replay_incident_ids",
                         "shared_signals", "baseline_only_signals", "replay_only_signals", "jaccard", "pairs", "changes"),
                 "[MISSING,[b1],[],0,2,0,0.0,[],[]]", "[NEW,[],[r1],0,0,2,0.0,[],[]]");
@@ -179,8 +179,9 @@ class ComputeParityClassesTest extends SparkTestBase {
     }
 
     @Test
-    void noSelectedSignalAtAllStillGivesOneReportRow() {
-        ParityResult result = new ParityFixture().run(spark);
+    void noSelectedSignalAtAllStillGivesOneReportRowAndFailsEveryGate() {
+        ParityResult result = new ParityFixture().gate("min_incident_parity", 0.5).gate("max_new_incidents", 0)
+                .run(spark);
 
         List<Row> rows = result.parityReport().collectAsList();
         assertThat(rows).hasSize(1);
@@ -188,7 +189,15 @@ class ComputeParityClassesTest extends SparkTestBase {
         assertThat(List.<Object>of(row.getAs("selected_signals"), row.getAs("incident_parity"),
                 row.getAs("bcubed_f1"), row.getAs("fingerprint_agreement"), row.getAs("confidence"),
                 row.getAs("gates_passed")))
-                .containsExactly(0L, 1.0, 1.0, 1.0, "low", true);
+                .containsExactly(0L, 1.0, 1.0, 1.0, "low", false);
+        assertThat(result.report().gates()).containsExactly(
+                new GateResult("min_incident_parity", 0.5, 1.0, false, GateResult.NOTHING_SELECTED),
+                new GateResult("max_new_incidents", 0, 0, false, GateResult.NOTHING_SELECTED));
+    }
+
+    @Test
+    void noSelectedSignalFailsEvenWithoutGates() {
+        assertThat(new ParityFixture().run(spark).report().gatesPassed()).isFalse();
     }
 
     @Test
@@ -232,7 +241,7 @@ class ComputeParityClassesTest extends SparkTestBase {
         ParityInputs twice = new ParityInputs(inputs.executionId(), inputs.scope(), inputs.comparison(),
                 inputs.replayIncidents(),
                 new ParityInputs.Baseline(b.signals(), b.incidents().union(b.incidents()), true, true, 0),
-                List.of(), inputs.gates(), inputs.quarantinedByReason());
+                List.of(), inputs.gates(), inputs.quarantinedByReason(), inputs.inputRows());
 
         assertThatThrownBy(() -> ComputeParity.of(twice).execute())
                 .isInstanceOf(InvalidInputException.class)

@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.SparkTestBase;
 import io.traceflux.policy.SuppressionRule;
+import io.traceflux.warehouse.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /** The signal-level tables: diffs, rule impact and blast radius, and the output schemas. */
@@ -105,7 +104,7 @@ class ComputeParityDiffsTest extends SparkTestBase {
         ParityReport report = result.report();
         assertThat(report.fingerprintAgreement()).isNull();
         assertThat(report.suppressionAgreement()).isNull();
-        assertThat(report.gates()).containsExactly(new GateResult("max_newly_suppressed", 0, 1, false));
+        assertThat(report.gates()).containsExactly(new GateResult("max_newly_suppressed", 0, 1, false, null));
         assertThat(report.confidence().reasons()).contains(
                 "baseline lacks per-signal fingerprints: fingerprint agreement unknown",
                 "baseline lacks per-signal suppression decisions: only signals in a baseline incident count as kept");
@@ -149,24 +148,17 @@ class ComputeParityDiffsTest extends SparkTestBase {
                 + "many signals with unknown severity: 1 of 5 selected signals (20.0%), "
                 + "baseline conflicts (signals in several baseline incidents): 2 of 5 selected signals (40.0%), "
                 + "tiny sample: 5 selected signals (fewer than 100)],"
-                + "[[min_incident_parity,0.9,0.0,false]],false,region=eu-west,5,3,0,1,0]");
+                + "[[min_incident_parity,0.9,0.0,false,null]],false,region=eu-west,5,3,0,1,0]");
     }
 
     @Test
     void everyTableHasItsDeclaredSchema() {
         ParityResult result = changed().run(spark);
 
-        Map<String, StructType> declared = Map.of(
-                ParityTables.PARITY_REPORT_TABLE, ParityTables.PARITY_REPORT,
-                ParityTables.INCIDENT_DIFFS_TABLE, ParityTables.INCIDENT_DIFFS,
-                ParityTables.FINGERPRINT_DIFFS_TABLE, ParityTables.FINGERPRINT_DIFFS,
-                ParityTables.SUPPRESSION_DIFFS_TABLE, ParityTables.SUPPRESSION_DIFFS,
-                ParityTables.CORRELATION_DIFFS_TABLE, ParityTables.CORRELATION_DIFFS,
-                ParityTables.RULE_IMPACT_TABLE, ParityTables.RULE_IMPACT,
-                ParityTables.BLAST_RADIUS_TABLE, ParityTables.BLAST_RADIUS);
-        assertThat(result.tables().keySet()).containsExactly("parity_report", "incident_diffs", "fingerprint_diffs",
-                "suppression_diffs", "correlation_diffs", "rule_impact", "blast_radius");
-        result.tables().forEach((name, table) -> assertThat(table.schema().catalogString())
-                .as(name).isEqualTo(declared.get(name).catalogString()));
+        assertThat(result.tables().keySet()).containsExactly(Table.PARITY_REPORT, Table.INCIDENT_DIFFS,
+                Table.FINGERPRINT_DIFFS, Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS, Table.RULE_IMPACT,
+                Table.BLAST_RADIUS);
+        result.tables().forEach((table, rows) -> assertThat(rows.schema().catalogString())
+                .as(table.tableName()).isEqualTo(table.schema().catalogString()));
     }
 }

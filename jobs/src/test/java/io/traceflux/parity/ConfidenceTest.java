@@ -9,7 +9,7 @@ class ConfidenceTest {
 
     private static Confidence assess(long selected, long quarantined, long unknown, long conflicts,
             boolean decisions, long baselineIncidents) {
-        return Confidence.assess(new Confidence.Evidence(
+        return Confidence.assess(new Confidence.Evidence(selected + quarantined,
                 selected, quarantined, unknown, conflicts, decisions, decisions, baselineIncidents));
     }
 
@@ -43,5 +43,16 @@ class ConfidenceTest {
         assertThat(assess(1000, 0, 0, 1, true, 5).level()).isEqualTo("medium");
         assertThat(assess(0, 0, 0, 0, true, 0).reasons()).contains("no selected signals");
         assertThat(assess(0, 0, 0, 0, true, 0).level()).isEqualTo("low");
+    }
+
+    @Test
+    void quarantinedRowsAreAShareOfEveryRowRead() {
+        // A scope that selects nothing: 4 rows quarantined of 1,126 read, none selected.
+        Confidence c = Confidence.assess(new Confidence.Evidence(1126, 0, 4, 0, 0, true, true, 0));
+        assertThat(c.reasons()).doesNotContain("many quarantined rows: 4 of 4 input rows (100.0%)")
+                .contains("no selected signals")
+                .noneMatch(r -> r.startsWith("many quarantined rows"));
+        Confidence many = Confidence.assess(new Confidence.Evidence(200, 100, 20, 0, 0, true, true, 3));
+        assertThat(many.reasons()).contains("many quarantined rows: 20 of 200 input rows (10.0%)");
     }
 }

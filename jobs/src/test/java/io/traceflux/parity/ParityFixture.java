@@ -115,7 +115,8 @@ final class ParityFixture {
     /** The inputs over these replay signals and this baseline (the fixture's, or others). */
     ParityInputs inputs(SparkSession spark, Dataset<Row> replaySignals, ParityInputs.Baseline baseline) {
         return new ParityInputs(EXECUTION, "region=eu-west", Comparison.of(replaySignals, baseline, r -> r),
-                spark.createDataFrame(replayIncidentRows(), REPLAY_INCIDENTS), baseline, rules, gates, quarantined);
+                spark.createDataFrame(replayIncidentRows(), REPLAY_INCIDENTS), baseline, rules, gates, quarantined,
+                signals.size() + quarantined.values().stream().mapToLong(Long::longValue).sum());
     }
 
     /** The replay's rows as replay_signals has them (reason included). */

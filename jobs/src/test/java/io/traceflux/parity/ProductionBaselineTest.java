@@ -77,7 +77,7 @@ class ProductionBaselineTest extends SparkTestBase {
         ParityInputs.Baseline baseline = restricted.withIncidents(fx.baseline(spark).incidents());
         ParityInputs fixture = fx.inputs(spark, replaySignals, baseline);
         ParityInputs inputs = new ParityInputs("exec-1", null, fixture.comparison(), fixture.replayIncidents(),
-                baseline, List.of(), Map.of(), Map.of());
+                baseline, List.of(), Map.of(), Map.of(), fixture.inputRows());
 
         ParityReport report = ComputeParity.of(inputs).execute().report();
         assertThat(List.of(report.baselineIncidents(), report.count(ComponentClass.EXACT), report.baselineConflicts(),
