@@ -11,12 +11,14 @@ import java.util.List;
  * primitive width, not an object. {@link #clear} keeps one chunk for the next key and lets
  * the others go.
  */
-abstract class Chunks {
+abstract class Chunks<A> {
 
     static final int SHIFT = 14;
     static final int SIZE = 1 << SHIFT;
     static final int MASK = SIZE - 1;
 
+    /** Fixed-size arrays of {@link #SIZE} values each. */
+    final List<A> chunks = new ArrayList<>();
     private int size;
 
     final int size() {
@@ -25,30 +27,24 @@ abstract class Chunks {
 
     /** Index of the next value, after making room for it. */
     final int grow() {
-        if ((size & MASK) == 0 && (size >>> SHIFT) == chunkCount()) {
-            addChunk();
+        if ((size & MASK) == 0 && (size >>> SHIFT) == chunks.size()) {
+            chunks.add(newChunk());
         }
         return size++;
     }
 
-    void clear() {
+    final void clear() {
         size = 0;
-        dropChunksAfterFirst();
+        chunks.subList(Math.min(1, chunks.size()), chunks.size()).clear();
     }
 
-    abstract int chunkCount();
-
-    abstract void addChunk();
-
-    abstract void dropChunksAfterFirst();
+    abstract A newChunk();
 
     /** A column of longs. */
-    static final class Longs extends Chunks {
-        private final List<long[]> chunks = new ArrayList<>();
+    static final class Longs extends Chunks<long[]> {
 
         void add(long value) {
-            int i = grow();
-            chunks.get(i >>> SHIFT)[i & MASK] = value;
+            set(grow(), value);
         }
 
         long get(int i) {
@@ -60,28 +56,16 @@ abstract class Chunks {
         }
 
         @Override
-        int chunkCount() {
-            return chunks.size();
-        }
-
-        @Override
-        void addChunk() {
-            chunks.add(new long[SIZE]);
-        }
-
-        @Override
-        void dropChunksAfterFirst() {
-            chunks.subList(Math.min(1, chunks.size()), chunks.size()).clear();
+        long[] newChunk() {
+            return new long[SIZE];
         }
     }
 
-    /** A column of ints. */
-    static final class Ints extends Chunks {
-        private final List<int[]> chunks = new ArrayList<>();
+    /** A column of ints: codes and positions, at half a long's width. */
+    static final class Ints extends Chunks<int[]> {
 
         void add(int value) {
-            int i = grow();
-            chunks.get(i >>> SHIFT)[i & MASK] = value;
+            set(grow(), value);
         }
 
         int get(int i) {
@@ -93,18 +77,8 @@ abstract class Chunks {
         }
 
         @Override
-        int chunkCount() {
-            return chunks.size();
-        }
-
-        @Override
-        void addChunk() {
-            chunks.add(new int[SIZE]);
-        }
-
-        @Override
-        void dropChunksAfterFirst() {
-            chunks.subList(Math.min(1, chunks.size()), chunks.size()).clear();
+        int[] newChunk() {
+            return new int[SIZE];
         }
     }
 
