@@ -30,7 +30,9 @@ import scala.Option;
  * partitioning on the output's key column, the way Spark's own {@code Dataset.checkpoint}
  * carries a plan's partitioning over to its rows (and with the same internal plan node,
  * {@link LogicalRDD}). It checks first that Spark placed the rows by exactly that hash and
- * partition count, and refuses otherwise: a wrong label would make joins miss rows.
+ * partition count; otherwise (adaptive execution plans no shuffle for an input it finds
+ * empty) the rows stay unlabelled, and Spark shuffles them again where a join needs it, since
+ * a wrong label would make joins miss rows.
  *
  * <p>Spark's adaptive execution plans a query's stages when its rows are first asked for,
  * so building the labelled rows runs the pass's shuffle (reading, preparing and
@@ -41,7 +43,10 @@ final class PartitionLabel {
     private PartitionLabel() {
     }
 
-    /** {@code mapped}, computed partition by partition from rows partitioned on {@code key}, labelled so. */
+    /**
+     * {@code mapped}, computed partition by partition from rows partitioned on {@code key},
+     * labelled so; {@code mapped} itself when Spark did not place them by that key.
+     */
     static Dataset<Row> restore(Dataset<Row> mapped, CoPartition key) {
         QueryExecution execution = mapped.queryExecution();
         RDD<InternalRow> rows = execution.toRdd();
@@ -52,9 +57,7 @@ final class PartitionLabel {
         if (!(placed instanceof HashPartitioning hash) || hash.numPartitions() != key.partitions()
                 || rows.getNumPartitions() != key.partitions() || hash.expressions().size() != 1
                 || !(hash.expressions().head() instanceof Attribute a) || !a.name().equals(CoPartition.PART)) {
-            throw new IllegalStateException("expected rows hash-partitioned on " + CoPartition.PART + " in "
-                    + key.partitions() + " partitions, Spark placed them by " + placed + " in "
-                    + rows.getNumPartitions());
+            return mapped;
         }
         scala.collection.Seq<Attribute> output = execution.analyzed().output();
         Attribute part = ScalaSeqs.toJava(output).stream().filter(o -> o.name().equals(CoPartition.PART))

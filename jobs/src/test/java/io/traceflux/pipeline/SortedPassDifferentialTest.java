@@ -127,6 +127,16 @@ class SortedPassDifferentialTest extends PipelineTestBase {
         assertTheWindowsReachTheirEdges(expectedDecisions.get(CANDIDATE), expectedDecisions.get(STRICT));
     }
 
+    /** Spark plans no shuffle for an empty input: the pass's rows then go unlabelled, not refused. */
+    @Test
+    void anEmptySelectionGetsNoDecisions() {
+        Policy p = candidate().build();
+        ReplayPipeline sortedPass = ReplayPipeline.of(p, CoPartition.of(List.of(p), 3));
+        Dataset<Row> none = windows.filter(lit(false));
+
+        assertThat(sortedPass.whole(none, sortedPass.decisions(none)).count()).isZero();
+    }
+
     /**
      * The generated windows meet what they are made for, read from the window plan's
      * decisions: else equal outputs would prove little.
