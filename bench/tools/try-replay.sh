@@ -8,13 +8,17 @@
 #
 # JAR=path/to/traceflux-jobs.jar and CP=classpath run another build of the job (e.g. a patched
 # copy) with the same launcher flags; by default bin/traceflux runs this checkout's job.
+# BASELINE=none replays bench v2 alone; by default bench v1 is its policy baseline.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CAPTURE="$(cd "$1" && pwd)"; OUT="$2"; shift 2
 rm -rf "$OUT"; mkdir -p "$OUT"
 export TRACEFLUX_DRIVER_MEMORY="${TRACEFLUX_DRIVER_MEMORY:-2g}"
 ARGS=(replay --capture "$CAPTURE" --policy "$HERE/bench/policies/bench/v2.yaml"
-      --baseline "policy:$HERE/bench/policies/bench/v1.yaml" --warehouse "$OUT/warehouse" --execution-id try)
+      --warehouse "$OUT/warehouse" --execution-id try)
+if [ "${BASELINE:-}" != none ]; then
+  ARGS+=(--baseline "policy:$HERE/bench/policies/bench/v1.yaml")
+fi
 if [ -n "${JAR:-}" ]; then
   # shellcheck source=bin/java-opens.sh
   source "$HERE/bin/java-opens.sh"

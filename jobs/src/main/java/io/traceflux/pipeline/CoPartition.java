@@ -1,6 +1,5 @@
 package io.traceflux.pipeline;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 
 import io.traceflux.policy.Policy;
@@ -11,17 +10,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * One shuffle for every window of one or more policies: the signal fields whose value is
+ * One shuffle for the per-key steps of one or more policies: the signal fields whose value is
  * shared by every signal of a dedup episode and of a correlation group, in each policy.
  *
  * <p>A field qualifies when every policy groups by it and, if the policy deduplicates, also
  * fingerprints it without {@code normalize}: signals with one fingerprint then have one value
  * of it, so do signals of one group, and so does a duplicate and its representative. Rows
  * hash-partitioned on {@link #PART} (those values) have every episode and group inside one
- * partition, so the windows of {@link Deduplicate} and {@link Correlate} and a join of two
- * policies' decisions on ({@link #PART}, signal_id) need no further shuffle. With no such
- * field (or a policy without group_by) the key is {@link #none()} and Spark shuffles per
- * window, as each window's keys require.
+ * partition, so {@link SortedPass} decides them after one shuffle, and a join of two
+ * policies' decisions on ({@link #PART}, signal_id) needs no further one. With no such
+ * field (or a policy without group_by) the key is {@link #none()}, and the window plan of
+ * {@link Deduplicate} and {@link Correlate} shuffles per window, as each window's keys require.
  *
  * <p>Severity never qualifies: its canonical value depends on each policy's severity_map.
  * A fingerprint is 64 bits of SHA-256, so two signals with different values of a qualifying
@@ -35,11 +34,10 @@ public record CoPartition(List<String> fields, int partitions) {
 
     /**
      * The stored key column: the fields' values joined by {@code \0}. Tuples that join to the
-     * same text only share a partition; every window and join also keys on what decides.
+     * same text only share a partition and a run of {@link SortedPass}, which keys episodes and
+     * groups on what decides (fingerprint, group values), as every join does.
      */
     public static final String PART = "_part";
-    /** Whether the signal takes part in dedup and correlation (not suppressed), stored for windows. */
-    public static final String ACTIVE = "_active";
 
     public CoPartition {
         fields = List.copyOf(fields);
@@ -73,24 +71,9 @@ public record CoPartition(List<String> fields, int partitions) {
     }
 
     /**
-     * The signals with {@link #PART} and {@link #ACTIVE} added and hash-partitioned on
-     * {@link #PART}, or unchanged without a key.
-     * Apply it after {@link Suppress} (so the shuffle carries decisions, not the labels they were
-     * made from) and before the first window.
-     */
-    public Dataset<Row> apply(Dataset<Row> signals) {
-        if (!isPresent()) {
-            return signals;
-        }
-        return withKey(signals)
-                .withColumn(ACTIVE, col(Columns.SUPPRESSED_BY).isNull())
-                .repartition(partitions, col(PART));
-    }
-
-    /**
      * The signals with {@link #PART} added, not repartitioned: a join with rows partitioned on
-     * it then shuffles these signals only. Unchanged without a key. Any step before the windows
-     * may come before it: none of them changes a qualifying field.
+     * it then shuffles these signals only. Unchanged without a key. Any step before
+     * {@link SortedPass} may come before it: none of them changes a qualifying field.
      */
     public Dataset<Row> withKey(Dataset<Row> signals) {
         if (!isPresent()) {
@@ -99,14 +82,6 @@ public record CoPartition(List<String> fields, int partitions) {
         List<Column> values = new ArrayList<>();
         fields.forEach(f -> values.add(SignalFields.value(f)));
         return signals.withColumn(PART, concat_ws("\u0000", values.toArray(Column[]::new)));
-    }
-
-    /**
-     * The columns every window partition of the pipeline adds to its own keys: {@link #PART}
-     * and {@link #ACTIVE} with a key, else none (the rows are then the unsuppressed ones only).
-     */
-    List<Column> windowScope() {
-        return isPresent() ? List.of(col(PART), col(ACTIVE)) : List.of();
     }
 
     /** Column names a join of two policies' decisions may add to signal_id. */

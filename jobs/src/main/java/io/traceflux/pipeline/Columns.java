@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.unix_micros;
 
+import java.time.Duration;
 import java.util.List;
 import org.apache.spark.sql.Column;
 
@@ -57,6 +58,11 @@ public final class Columns {
     /** The (ts, signal_id) ordering key as one comparable value. */
     public static Column orderKey() {
         return struct(tsMicros().as("us"), col(SIGNAL_ID).as("id"));
+    }
+
+    /** A policy duration in whole microseconds, the unit every time comparison uses. */
+    static long micros(Duration duration) {
+        return duration.toNanos() / 1_000;
     }
 
     /** floor(micros / width) in exact integer arithmetic, also for times before 1970. */

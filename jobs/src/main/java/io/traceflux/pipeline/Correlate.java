@@ -14,9 +14,6 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import io.traceflux.policy.CorrelationSpec;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,6 +33,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * in the representative's group; rows are ordered by (representative, ts, id), and a row's gap
  * is the distance between its representative and the previous row's, zero inside an episode.
  * One sort per group serves sessions and pieces, with no join back to the duplicates.
+ *
+ * <p>This is the window plan, for policies without a co-partition key; {@link SortedPass}
+ * decides the same in one pass where a key applies, and shares {@link #groupKey} and
+ * {@link #incidentId}.
  */
 public final class Correlate implements PipelineStep {
 
@@ -52,13 +53,10 @@ public final class Correlate implements PipelineStep {
 
     private final String policyId;
     private final CorrelationSpec spec;
-    private final CoPartition coPartition;
 
-    /** @param coPartition as for {@link Deduplicate}: with a key, suppressed rows come along and get no incident */
-    public Correlate(String policyId, CorrelationSpec spec, CoPartition coPartition) {
+    public Correlate(String policyId, CorrelationSpec spec) {
         this.policyId = policyId;
         this.spec = spec;
-        this.coPartition = coPartition;
     }
 
     @Override
@@ -69,16 +67,16 @@ public final class Correlate implements PipelineStep {
         Column groupHash = col(GROUP_HASH);
         Column repUs = col(REP_US);
         Column repKey = struct(repUs.as("us"), col(REP_ID).as("id"));
-        WindowSpec ordered = Window.partitionBy(scoped(groupHash, group, List.of()))
+        WindowSpec ordered = Window.partitionBy(groupHash, group)
                 .orderBy(repUs, col(REP_ID), col(Columns.US), col(Columns.SIGNAL_ID));
         Column previous = lag(repUs, 1).over(ordered);
-        Column startsSession = previous.isNull().or(repUs.minus(previous).gt(micros(spec.gap())));
+        Column startsSession = previous.isNull().or(repUs.minus(previous).gt(Columns.micros(spec.gap())));
         Column sessionStart = max(when(startsSession, repKey))
                 .over(ordered.rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
         Column pieceIndex = spec.maxSpan()
-                .map(span -> Columns.bucket(repUs.minus(col(SESSION_START).getField("us")), micros(span)))
+                .map(span -> Columns.bucket(repUs.minus(col(SESSION_START).getField("us")), Columns.micros(span)))
                 .orElse(lit(0L));
-        WindowSpec piece = Window.partitionBy(scoped(groupHash, group, List.of(col(SESSION_START), col(PIECE))));
+        WindowSpec piece = Window.partitionBy(groupHash, group, col(SESSION_START), col(PIECE));
 
         return deduplicated
                 .withColumn(GROUP, col(Columns.REP).getField("group"))
@@ -91,31 +89,29 @@ public final class Correlate implements PipelineStep {
                 // copies every row, and costs more than the sort the two would share.
                 .select(col("*"), count(lit(1)).over(piece).as(Columns.PIECE_SIZE),
                         min(repKey).over(piece).getField("id").as(Columns.FIRST_SIGNAL_ID))
-                .withColumn(Columns.GROUP_KEY, when(col(Columns.SUPPRESSED_BY).isNull(), GroupKey.of(spec.groupBy(), group)))
+                .withColumn(Columns.GROUP_KEY, groupKey(spec, group))
                 .withColumn(GROUP_TEXT, GroupKey.text(spec.groupBy(), group))
-                .withColumn(Columns.INCIDENT_ID, when(col(Columns.SUPPRESSED_BY).isNull()
-                        .and(col(Columns.PIECE_SIZE).geq(spec.minSignals())), incidentId()))
+                .withColumn(Columns.INCIDENT_ID, incidentId(policyId, spec, col(GROUP_TEXT)))
                 .drop(GROUP, GROUP_HASH, REP_US, REP_ID, SESSION_START, PIECE, GROUP_TEXT);
     }
 
-    /** The group's keys, then the co-partition scope, then {@code more}: the hash leads every sort. */
-    private Column[] scoped(Column groupHash, Column group, List<Column> more) {
-        List<Column> all = new ArrayList<>(List.of(groupHash, group));
-        all.addAll(coPartition.windowScope());
-        all.addAll(more);
-        return all.toArray(Column[]::new);
+    /**
+     * The group_key of an unsuppressed row (null for a suppressed one), from its
+     * representative's group values ({@link GroupKey#values}).
+     */
+    static Column groupKey(CorrelationSpec spec, Column group) {
+        return when(col(Columns.SUPPRESSED_BY).isNull(), GroupKey.of(spec.groupBy(), group));
     }
 
     /**
-     * Deterministic incident id: the first 16 hex characters of SHA-256 over
+     * The incident_id of an unsuppressed row whose piece ({@link Columns#PIECE_SIZE},
+     * {@link Columns#FIRST_SIGNAL_ID}) has at least min_signals signals, else null.
+     * Deterministic: the first 16 hex characters of SHA-256 over
      * {@code policy_id \n group key text \n first_signal_id}, prefixed {@code inc-}.
      */
-    private Column incidentId() {
-        Column text = concat(lit(policyId + "\n"), col(GROUP_TEXT), lit("\n"), col(Columns.FIRST_SIGNAL_ID));
-        return concat(lit("inc-"), substring(sha2(text, 256), 1, 16));
-    }
-
-    private static long micros(Duration d) {
-        return d.toNanos() / 1_000;
+    static Column incidentId(String policyId, CorrelationSpec spec, Column groupText) {
+        Column text = concat(lit(policyId + "\n"), groupText, lit("\n"), col(Columns.FIRST_SIGNAL_ID));
+        return when(col(Columns.SUPPRESSED_BY).isNull().and(col(Columns.PIECE_SIZE).geq(spec.minSignals())),
+                concat(lit("inc-"), substring(sha2(text, 256), 1, 16)));
     }
 }

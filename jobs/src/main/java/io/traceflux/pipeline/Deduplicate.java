@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -21,8 +20,10 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * (ts, signal_id), a new episode starts when the gap to the previous signal exceeds the
  * window; the episode's first signal represents it and the others get {@code duplicate_of}.
  *
- * <p>Its input is the unsuppressed signals only: {@link ReplayPipeline} routes suppressed ones
- * around this step and {@link Correlate}, so they never travel through the shuffles.
+ * <p>This is the window plan, for policies without a co-partition key ({@link SortedPass} decides
+ * the same in one pass where a key applies). Its input is the unsuppressed signals only:
+ * {@link ReplayPipeline} routes suppressed ones around this step and {@link Correlate}, so they
+ * never travel through the shuffles.
  *
  * <p>Each signal gets {@link Columns#REP}: its representative's ts, id and group_by values.
  * Correlation groups a duplicate with its representative, which may sit in another group; with
@@ -36,39 +37,32 @@ public final class Deduplicate implements PipelineStep {
 
     private final Optional<Duration> window;
     private final List<String> groupBy;
-    private final CoPartition coPartition;
 
     /**
-     * @param window      the dedup window; empty makes every signal its own representative
-     * @param groupBy     the correlation's group_by names, whose values the representative passes on
-     * @param coPartition the key the rows are partitioned on, if any: then suppressed rows come
-     *                    along (in episodes of their own, and without {@code duplicate_of})
+     * @param window  the dedup window; empty makes every signal its own representative
+     * @param groupBy the correlation's group_by names, whose values the representative passes on
      */
-    public Deduplicate(Optional<Duration> window, List<String> groupBy, CoPartition coPartition) {
+    public Deduplicate(Optional<Duration> window, List<String> groupBy) {
         this.window = window;
         this.groupBy = List.copyOf(groupBy);
-        this.coPartition = coPartition;
     }
 
     @Override
     public Dataset<Row> apply(Dataset<Row> unsuppressed) {
         Column own = struct(col(Columns.US).as("us"), col(Columns.SIGNAL_ID).as("id"),
                 GroupKey.values(groupBy).as("group"));
-        Column rep = window.map(w -> episodeStart(own, w.toNanos() / 1_000)).orElse(own);
+        Column rep = window.map(w -> episodeStart(own, Columns.micros(w))).orElse(own);
         return unsuppressed
                 .withColumn(Columns.US, Columns.tsMicros())
                 .withColumn(Columns.REP, rep)
                 .withColumn(Columns.REPRESENTATIVE, col(Columns.REP).getField("id"))
-                .withColumn(Columns.DUPLICATE_OF, when(col(Columns.SUPPRESSED_BY).isNull()
-                        .and(col(Columns.REPRESENTATIVE).notEqual(col(Columns.SIGNAL_ID))), col(Columns.REPRESENTATIVE)));
+                .withColumn(Columns.DUPLICATE_OF, when(col(Columns.REPRESENTATIVE).notEqual(col(Columns.SIGNAL_ID)),
+                        col(Columns.REPRESENTATIVE)));
     }
 
     /** The key of the row that started the signal's episode (a struct orders by us, then id). */
     private Column episodeStart(Column own, long windowMicros) {
-        // The fingerprint leads: a sort's prefix of its first bytes orders most rows alone.
-        List<Column> keys = new ArrayList<>(List.of(col(Columns.FINGERPRINT)));
-        keys.addAll(coPartition.windowScope());
-        WindowSpec ordered = Window.partitionBy(keys.toArray(Column[]::new)).orderBy(col(Columns.US), col(Columns.SIGNAL_ID));
+        WindowSpec ordered = Window.partitionBy(col(Columns.FINGERPRINT)).orderBy(col(Columns.US), col(Columns.SIGNAL_ID));
         Column previous = lag(col(Columns.US), 1).over(ordered);
         Column startsEpisode = previous.isNull().or(col(Columns.US).minus(previous).gt(windowMicros));
         return max(when(startsEpisode, own))

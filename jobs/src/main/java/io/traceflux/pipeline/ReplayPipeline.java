@@ -7,7 +7,6 @@ import io.traceflux.spark.ScalaSeqs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -16,7 +15,9 @@ import org.apache.spark.sql.Row;
  * {@link Normalize}, {@link Fingerprint}, {@link Suppress}, {@link Deduplicate},
  * {@link Correlate}, then {@link Explain} for every signal and {@link Aggregate} for incidents.
  *
- * <p>Suppressed signals leave after {@link Suppress}: deduplication and correlation see only
+ * <p>With a co-partition key ({@link CoPartition}), steps 4 and 5 are one {@link SortedPass}:
+ * one shuffle on the key, one sort, one linear pass. Without one they are window operators,
+ * and suppressed signals leave after {@link Suppress}: deduplication and correlation see only
  * the others, and the two parts meet again before {@link Explain}. The plan keeps no cache or
  * checkpoint, so Spark reads only the columns a consumer asks for: a baseline that needs ids
  * and decisions shuffles narrow rows, not whole signals.
@@ -36,12 +37,12 @@ public final class ReplayPipeline {
 
     private final List<PipelineStep> prepare;
     private final CoPartition coPartition;
-    private final List<PipelineStep> group;
+    private final PipelineStep group;
     private final Explain explain;
     private final Aggregate aggregate;
     private final ActionTimes actionTimes;
 
-    private ReplayPipeline(List<PipelineStep> prepare, CoPartition coPartition, List<PipelineStep> group,
+    private ReplayPipeline(List<PipelineStep> prepare, CoPartition coPartition, PipelineStep group,
             Explain explain, Aggregate aggregate, ActionTimes actionTimes) {
         this.prepare = prepare;
         this.coPartition = coPartition;
@@ -56,15 +57,20 @@ public final class ReplayPipeline {
         return of(policy, CoPartition.none());
     }
 
-    /** The pipeline of {@code policy}, with one shuffle on {@code coPartition}'s key when it has one. */
+    /** The pipeline of {@code policy}, with one shuffle and one sorted pass on {@code coPartition}'s key when it has one. */
     public static ReplayPipeline of(Policy policy, CoPartition coPartition) {
         List<PipelineStep> prepare = List.of(
                 new Normalize(policy.severityMap()),
                 new Fingerprint(policy.fingerprint()),
                 new Suppress(policy.suppression()));
-        List<PipelineStep> group = List.of(
-                new Deduplicate(policy.dedupWindow(), policy.correlation().groupBy(), coPartition),
-                new Correlate(policy.id(), policy.correlation(), coPartition));
+        PipelineStep group;
+        if (coPartition.isPresent()) {
+            group = new SortedPass(policy, coPartition)::apply;
+        } else {
+            Deduplicate dedup = new Deduplicate(policy.dedupWindow(), policy.correlation().groupBy());
+            Correlate correlate = new Correlate(policy.id(), policy.correlation());
+            group = rows -> correlate.apply(dedup.apply(rows));
+        }
         return new ReplayPipeline(prepare, coPartition, group, new Explain(policy),
                 new Aggregate(new IncidentTitle(policy.titleTemplate())),
                 new ActionTimes(policy.actions(), policy.correlation().groupBy()));
@@ -72,19 +78,20 @@ public final class ReplayPipeline {
 
     /**
      * Every selected signal with its explanation: fingerprint, suppressed_by, duplicate_of,
-     * incident_id, decision and reason, plus working columns prefixed {@code _}.
+     * incident_id, decision and reason.
      *
-     * <p>Without a co-partition key, suppressed signals bypass the windows and their shuffles.
-     * With one, they stay in the rows (windows keep them apart by {@link CoPartition#ACTIVE}):
-     * a union of the two parts would lose the partitioning that lets the decisions meet
-     * another policy's without a shuffle.
+     * <p>Without a co-partition key the rows are whole signals plus working columns prefixed
+     * {@code _}, and suppressed signals bypass the windows and their shuffles. With one they
+     * are the narrow rows of {@link SortedPass} (signal_id, ts, severities, fingerprint,
+     * suppressed_by, service, region, pop, host, the decisions and {@link CoPartition#PART}),
+     * partitioned on the key; {@link #whole} gives whole signals.
      */
     public Dataset<Row> explain(Dataset<Row> selected) {
         Dataset<Row> prepared = applyAll(prepare, selected);
         if (coPartition.isPresent()) {
-            return explain.apply(applyAll(group, coPartition.apply(prepared)));
+            return explain.apply(group.apply(prepared));
         }
-        Dataset<Row> grouped = applyAll(group, prepared.filter(col(Columns.SUPPRESSED_BY).isNull()));
+        Dataset<Row> grouped = group.apply(prepared.filter(col(Columns.SUPPRESSED_BY).isNull()));
         Dataset<Row> suppressed = prepared.filter(col(Columns.SUPPRESSED_BY).isNotNull());
         return explain.apply(grouped.unionByName(suppressed, true));
     }

@@ -11,7 +11,12 @@ public final class ScalaSeqs {
     }
 
     @SuppressWarnings("deprecation")
-    public static Seq<String> of(List<String> names) {
-        return JavaConverters.asScalaBuffer(names).toSeq();
+    public static <T> Seq<T> of(List<T> items) {
+        return JavaConverters.asScalaBuffer(items).toSeq();
+    }
+
+    @SuppressWarnings("deprecation")
+    public static <T> List<T> toJava(Seq<T> items) {
+        return JavaConverters.seqAsJavaList(items);
     }
 }

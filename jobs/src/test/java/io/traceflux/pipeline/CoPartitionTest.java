@@ -87,8 +87,9 @@ class CoPartitionTest extends PipelineTestBase {
         Dataset<Row> in = mixedWindow();
         withJoinSettings(() -> {
             CoPartition part = CoPartition.of(List.of(replay, baseline), 3);
-            assertThat(shuffles(decisionsJoined(in, replay, baseline, part, List.of("signal_id", CoPartition.PART))))
-                    .isEqualTo(2);
+            Dataset<Row> joined = decisionsJoined(in, replay, baseline, part, List.of("signal_id", CoPartition.PART));
+            assertThat(exchanges(joined)).isZero();
+            assertThat(shuffles(joined)).isEqualTo(2);
             // Without the key each policy shuffles per window and the join shuffles both sides again.
             assertThat(shuffles(decisionsJoined(in, replay, baseline, CoPartition.none(), List.of("signal_id"))))
                     .isGreaterThanOrEqualTo(6);
@@ -106,6 +107,7 @@ class CoPartitionTest extends PipelineTestBase {
             Dataset<Row> expected = perWindow.whole(in, perWindow.decisions(in));
 
             // One shuffle for the decisions, one for the whole signals: none for the decisions again.
+            assertThat(exchanges(whole)).isEqualTo(1);
             assertThat(shuffles(whole)).isEqualTo(2);
             assertThat(whole.columns()).containsExactly(expected.columns());
             assertThat(outcomes(whole)).containsExactlyElementsOf(outcomes(expected));
@@ -141,10 +143,19 @@ class CoPartitionTest extends PipelineTestBase {
                 .join(b, io.traceflux.spark.ScalaSeqs.of(keys), "left");
     }
 
-    /** Hash-partitioning exchanges in the plan Spark would run (broadcasts left out). */
-    private static int shuffles(Dataset<Row> plan) {
+    /** Hash-partitioning exchanges in the plan of the query itself (broadcasts left out). */
+    private static int exchanges(Dataset<Row> plan) {
         String text = plan.queryExecution().executedPlan().toString();
         return text.split("Exchange hashpartitioning", -1).length - 1;
+    }
+
+    /**
+     * Shuffles the query reads, the sorted passes' own included: Spark's plan shows a pass's
+     * rows as a scan of their RDD, whose lineage holds the pass's shuffle.
+     */
+    private static int shuffles(Dataset<Row> plan) {
+        String lineage = plan.queryExecution().toRdd().toDebugString();
+        return lineage.split("ShuffledRowRDD\\[", -1).length - 1;
     }
 
     /**

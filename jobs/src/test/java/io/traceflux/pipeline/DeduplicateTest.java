@@ -17,7 +17,7 @@ class DeduplicateTest extends PipelineTestBase {
 
     private static Dataset<Row> dedup(Dataset<Row> in, Optional<Duration> window) {
         Dataset<Row> fp = new Fingerprint(List.of(field("check"))).apply(normalized(in));
-        return new Deduplicate(window, List.of("pop"), CoPartition.none()).apply(new Suppress(List.of()).apply(fp));
+        return new Deduplicate(window, List.of("pop")).apply(new Suppress(List.of()).apply(fp));
     }
 
     @Test
