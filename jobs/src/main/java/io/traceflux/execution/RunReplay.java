@@ -274,7 +274,12 @@ public final class RunReplay {
                 BaselineIncidents.of(against.baseline(), parity.baselineMembers(), config.executionId()));
         tables.put(Table.BASELINE_ACTIONS, FiringRows.of(spark, Table.BASELINE_ACTIONS, config.executionId(),
                 parity.baselineFirings()));
-        return new Outputs(conformed(tables), Optional.of(parity.report()));
+        Map<Table, Dataset<Row>> out = conformed(tables);
+        // With a baseline the bundle reads replay_signals again (the affected signals, their counts
+        // and first rows), and each read would join the whole signals with their decisions anew:
+        // kept on disk once, filled by whichever of the write and the bundle reaches it first.
+        out.put(Table.REPLAY_SIGNALS, caches.keep(out.get(Table.REPLAY_SIGNALS), StorageLevel.DISK_ONLY()));
+        return new Outputs(out, Optional.of(parity.report()));
     }
 
     /**
