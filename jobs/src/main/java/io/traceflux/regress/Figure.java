@@ -119,11 +119,9 @@ public enum Figure {
         if (expected == null || actual == null) {
             return expected == actual;
         }
-        if (kind == Kind.RATE) {
-            return Math.abs(((Number) expected).doubleValue() - ((Number) actual).doubleValue()) <= RATE_TOLERANCE;
-        }
-        if (kind == Kind.SECONDS) {
-            return Math.abs(((Number) expected).doubleValue() - ((Number) actual).doubleValue()) <= SECONDS_TOLERANCE;
+        if (kind == Kind.RATE || kind == Kind.SECONDS) {
+            double tolerance = kind == Kind.RATE ? RATE_TOLERANCE : SECONDS_TOLERANCE;
+            return Math.abs(((Number) expected).doubleValue() - ((Number) actual).doubleValue()) <= tolerance;
         }
         if (kind == Kind.COUNT) {
             return ((Number) expected).longValue() == ((Number) actual).longValue();
