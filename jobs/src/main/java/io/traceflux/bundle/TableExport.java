@@ -16,9 +16,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes a table as {@code <name>.csv} and {@code <name>.jsonl} in a fixed row order, streaming
- * rows to the driver one partition at a time and stopping at a cap, so a large diff table
- * never has to fit in driver memory.
+ * Writes a table as {@code <name>.csv} and {@code <name>.jsonl}: its first rows in a fixed row
+ * order, up to a cap. Spark's top-k merges the partitions' first rows on an executor and the
+ * driver streams only the result, so no more than the cap's rows of a large diff table ever
+ * reach the driver.
  */
 final class TableExport {
 
