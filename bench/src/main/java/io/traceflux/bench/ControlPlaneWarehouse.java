@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.traceflux.execution.DriverProcess;
 import io.traceflux.execution.ExecutionRecord;
 import io.traceflux.governance.Approve;
+import io.traceflux.governance.CompactControlPlane;
 import io.traceflux.governance.ControlPlane;
 import io.traceflux.governance.AuditEntry;
 import io.traceflux.governance.Promote;
@@ -31,7 +32,8 @@ import org.apache.spark.sql.types.StructType;
  * (bench/control-plane.sh): each execution's executions row in a file of its own, written running
  * and then replaced by the succeeded row, its parity_report row in a file of its own, and its
  * execution_started and execution_finished entries in the audit log, one file each (all written
- * with Spark in a few commits rather than thousands, to save time); then approvals and promotions
+ * with Spark in a few commits rather than thousands, to save time), all but the newest compacted
+ * as the replays' own compaction leaves them; then approvals and promotions
  * of the newest enforced executions, through the commands' own code (Kernel appends). Signal-level
  * tables are left out: no control-plane command reads them.
  *
@@ -69,17 +71,15 @@ public final class ControlPlaneWarehouse {
             chain.add(run, "execution_started", run.lineage().startedAt(), "{\"mode\":\"" + run.lineage().mode() + "\"}");
             chain.add(done, "execution_finished", done.finishedAt(), "{\"status\":\"succeeded\"}");
         }
-        // One file per execution, as N replays leave these tables: the running rows, then every one
-        // replaced by its succeeded row (the tombstones a replay's replaceWhere leaves), and
-        // parity_report. Written in few commits to save time; a replay writes one per table.
-        String executions = warehouse.tablePath(Table.EXECUTIONS);
-        oneFileEach(spark.createDataFrame(running, Table.EXECUTIONS.schema()), n).write().format("delta")
-                .save(executions);
-        oneFileEach(spark.createDataFrame(succeeded, Table.EXECUTIONS.schema()), n).write().format("delta")
-                .mode("overwrite").save(executions);
-        oneFileEach(spark.createDataFrame(parity, Table.PARITY_REPORT.schema()), n).write().format("delta")
-                .save(warehouse.tablePath(Table.PARITY_REPORT));
-        chain.write(spark, warehouse.tablePath(Table.AUDIT_LOG));
+        // As N replays leave these tables: each replay adds one file per table (its running row
+        // replaced by the succeeded one, its parity row, two audit entries), and compacts a table
+        // once it holds DEFAULT_MIN_FILES files. So the oldest executions lie compacted and the
+        // newest (up to one short of the threshold) one file each: the most files a reader meets.
+        int tail = Math.min(n, CompactControlPlane.DEFAULT_MIN_FILES - 1);
+        Layout layout = new Layout(spark, warehouse, running, succeeded, parity, chain);
+        layout.write(0, n - tail);
+        CompactControlPlane.on(spark, warehouse).minFiles(2).execute();
+        layout.write(n - tail, n);
         System.err.printf("%d executions written in %.0f s%n", n, (System.nanoTime() - started) / 1e9);
         governance(ControlPlane.open(root.toString(), spark.sparkContext().hadoopConfiguration(),
                 java.time.Clock.systemUTC()), n);
@@ -87,6 +87,27 @@ public final class ControlPlaneWarehouse {
                 + "\nshow=" + id(n / 2) + "\n");
         System.out.printf("wrote %d executions to %s in %.0f s%n", n, root, (System.nanoTime() - started) / 1e9);
         spark.stop();
+    }
+
+    /** Writes executions [from, to) one file per execution and table, in a few commits (a replay makes one per table). */
+    private record Layout(SparkSession spark, Warehouse warehouse, List<Row> running, List<Row> succeeded,
+            List<Row> parity, AuditChain chain) {
+
+        void write(int from, int to) {
+            if (from == to) {
+                return;
+            }
+            String executions = warehouse.tablePath(Table.EXECUTIONS);
+            String range = "execution_id >= '" + id(from) + "' AND execution_id < '" + id(to) + "'";
+            oneFileEach(spark.createDataFrame(running.subList(from, to), Table.EXECUTIONS.schema()), to - from)
+                    .write().format("delta").mode("append").save(executions);
+            // The running rows replaced by the succeeded ones: the tombstones a replay's replaceWhere leaves.
+            oneFileEach(spark.createDataFrame(succeeded.subList(from, to), Table.EXECUTIONS.schema()), to - from)
+                    .write().format("delta").mode("overwrite").option("replaceWhere", range).save(executions);
+            oneFileEach(spark.createDataFrame(parity.subList(from, to), Table.PARITY_REPORT.schema()), to - from)
+                    .write().format("delta").mode("append").save(warehouse.tablePath(Table.PARITY_REPORT));
+            chain.write(spark, warehouse.tablePath(Table.AUDIT_LOG), 2 * from, 2 * to);
+        }
     }
 
     /** Approvals by two people for the newest enforced executions, and promotions of some. */
@@ -129,12 +150,13 @@ public final class ControlPlaneWarehouse {
             prev = hash;
         }
 
-        void write(SparkSession spark, String path) {
+        /** Appends entries [from, to) one file each, creating the table first. */
+        void write(SparkSession spark, String path, int from, int to) {
             StructType schema = Table.AUDIT_LOG.schema();
-            spark.sql("CREATE TABLE delta.`" + path + "` (" + schema.toDDL() + ") USING delta "
+            spark.sql("CREATE TABLE IF NOT EXISTS delta.`" + path + "` (" + schema.toDDL() + ") USING delta "
                     + "TBLPROPERTIES ('delta.dataSkippingNumIndexedCols' = '12')");
-            spark.createDataFrame(rows, schema).repartitionByRange(rows.size(), col("seq")).write().format("delta")
-                    .mode("append").save(path);
+            spark.createDataFrame(rows.subList(from, to), schema).repartitionByRange(to - from, col("seq"))
+                    .write().format("delta").mode("append").save(path);
         }
     }
 

@@ -44,6 +44,7 @@ record ReplayLog(List<Step> steps, double inProcessSeconds, boolean succeeded) {
         return line.replaceAll(" \\d+ selected signals through .*", " signals")
                 .replaceAll(" (with )?baseline .*", " with the baseline")
                 .replaceAll("evidence bundle under .*", "evidence bundle")
+                .replaceAll("writing \\d+ tables under .*", "writing the tables")
                 .replaceAll("opening capture .*", "opening the capture")
                 .replaceAll("starting Spark .*", "starting Spark");
     }

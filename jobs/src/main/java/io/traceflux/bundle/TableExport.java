@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -16,8 +17,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a table as {@code <name>.csv} and {@code <name>.jsonl}: its first rows in a fixed row
- * order, up to a cap, so the driver holds at most the cap's rows of a large diff table, never
- * the table.
+ * order, up to a cap. Spark's top-k merges the partitions' first rows on an executor and the
+ * driver streams only the result, so no more than the cap's rows of a large diff table ever
+ * reach the driver.
  */
 final class TableExport {
 
@@ -42,25 +44,27 @@ final class TableExport {
      * from {@code total} rows (-1: unknown, counted here when the cap is reached).
      */
     ExportedTable export(String folder, String name, Dataset<Row> rows, List<String> sortKey, int keep, long total) {
-        int cap = (int) Math.min(maxRows, Integer.MAX_VALUE);
-        // A sort under a limit is Spark's top-k: one job, each partition keeps its first cap
-        // rows and the driver merges them as they arrive. A global sort streamed partition by
-        // partition costs a sampling job, a shuffle of every row and a job per partition.
-        List<Row> first = ordered(rows, sortKey).limit(cap).collectAsList();
+        Dataset<Row> ordered = ordered(rows, sortKey).limit((int) Math.min(maxRows, Integer.MAX_VALUE));
         List<String> columns = Arrays.asList(rows.columns());
         String csv = folder + "/" + name + ".csv";
         String jsonl = folder + "/" + name + ".jsonl";
+        List<Row> head = new ArrayList<>();
+        long[] written = {0};
         out.write(csv, csvOut -> out.write(jsonl, jsonOut -> {
             csvOut.write(CsvText.header(columns));
-            for (Row row : first) {
+            Iterator<Row> it = ordered.toLocalIterator();
+            while (it.hasNext()) {
+                Row row = it.next();
                 writeRow(row, csvOut, jsonOut);
+                if (head.size() < keep) {
+                    head.add(row);
+                }
+                written[0]++;
             }
         }));
-        long written = first.size();
         // Only a table that reached the cap needs a second pass to learn its size.
-        long all = total >= 0 ? total : written < cap ? written : rows.count();
-        return new ExportedTable(name, List.of(csv, jsonl), columns, all, written,
-                first.subList(0, Math.min(keep, first.size())));
+        long all = total >= 0 ? total : written[0] < maxRows ? written[0] : rows.count();
+        return new ExportedTable(name, List.of(csv, jsonl), columns, all, written[0], head);
     }
 
     /** {@code rows} sorted by the key columns it has, then by its other atomic columns. */

@@ -15,6 +15,7 @@ import io.traceflux.capture.SelectionCounts;
 import io.traceflux.capture.TimeRange;
 import io.traceflux.capture.UnreadableCapture;
 import io.traceflux.parity.ActionSides;
+import io.traceflux.governance.CompactControlPlane;
 import io.traceflux.governance.ExecutionAudit;
 import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.Comparison;
@@ -57,8 +58,10 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>The audit log (SPEC 6.4) gets {@code execution_started} when the row is first written and
  * {@code execution_finished} at the end: succeeded with the SHA-256 of the bundle's manifest,
- * or failed. A re-run of an execution that was approved, rejected or promoted is refused
- * (exit 4) before anything is written: those decisions hold for the results they were taken on.
+ * or failed. Once recorded, the control-plane tables are compacted when they have grown many
+ * small files ({@link CompactControlPlane}). A re-run of an execution that was approved,
+ * rejected or promoted is refused (exit 4) before anything is written: those decisions hold for
+ * the results they were taken on.
  */
 public final class RunReplay {
 
@@ -141,6 +144,7 @@ public final class RunReplay {
             progress.step("recording the execution");
             writer.replace(Table.EXECUTIONS, record);
             audit.finished(done, outputs.parity(), bundle.manifestSha256());
+            compactControlPlane();
             return result(done, selected, replayed, outputs);
         } catch (Exception e) {
             // Delta throws checked exceptions through Scala, which javac does not see: catch them too.
@@ -274,7 +278,12 @@ public final class RunReplay {
                 BaselineIncidents.of(against.baseline(), parity.baselineMembers(), config.executionId()));
         tables.put(Table.BASELINE_ACTIONS, FiringRows.of(spark, Table.BASELINE_ACTIONS, config.executionId(),
                 parity.baselineFirings()));
-        return new Outputs(conformed(tables), Optional.of(parity.report()));
+        Map<Table, Dataset<Row>> out = conformed(tables);
+        // With a baseline the bundle reads replay_signals again (the affected signals, their counts
+        // and first rows), and each read would join the whole signals with their decisions anew:
+        // kept on disk once, filled by whichever of the write and the bundle reaches it first.
+        out.put(Table.REPLAY_SIGNALS, caches.keep(out.get(Table.REPLAY_SIGNALS), StorageLevel.DISK_ONLY()));
+        return new Outputs(out, Optional.of(parity.report()));
     }
 
     /**
@@ -319,6 +328,19 @@ public final class RunReplay {
                         new WarehouseTables(spark, config.warehouse().root(), config.executionId())))
                 .beforePublish(() -> await(written))
                 .execute();
+    }
+
+    /**
+     * Compacts the control-plane tables that need it. The execution is recorded by now: a
+     * failure here is reported and left for the next run, never turned into a failed run.
+     */
+    private void compactControlPlane() {
+        try {
+            CompactControlPlane.on(spark, config.warehouse()).execute();
+        } catch (RuntimeException e) {
+            System.err.println("warning: the control-plane tables were not compacted (the next run tries again): "
+                    + e.getMessage());
+        }
     }
 
     private ExecutionRecord.Counts counts(Selected selected, Replayed replayed) {

@@ -155,16 +155,7 @@ public final class KernelTables {
     private void scan(Scan scan, StructType readSchema, java.util.function.Consumer<Map<String, Object>> sink) {
         Row state = scan.getScanState(engine);
         StructType physical = io.delta.kernel.internal.data.ScanStateRow.getPhysicalDataReadSchema(engine, state);
-        List<Row> scanFiles = new ArrayList<>();
-        try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(engine)) {
-            while (files.hasNext()) {
-                try (CloseableIterator<Row> fileRows = files.next().getRows()) {
-                    fileRows.forEachRemaining(scanFiles::add);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the files of " + scan, e);
-        }
+        List<Row> scanFiles = scanFiles(scan);
         if (scanFiles.isEmpty()) {
             return;
         }
@@ -184,6 +175,29 @@ public final class KernelTables {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The data files of a scan, one row each (Kernel's scan-file rows). */
+    private List<Row> scanFiles(Scan scan) {
+        List<Row> scanFiles = new ArrayList<>();
+        try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(engine)) {
+            while (files.hasNext()) {
+                try (CloseableIterator<Row> fileRows = files.next().getRows()) {
+                    fileRows.forEachRemaining(scanFiles::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the files of " + scan, e);
+        }
+        return scanFiles;
+    }
+
+    /**
+     * How many data files the table's latest version is made of (0 when there is no table):
+     * read from the log and its checkpoint, no data file opened.
+     */
+    public int fileCount(String table) {
+        return snapshot(table).map(s -> scanFiles(s.getScanBuilder(engine).build()).size()).orElse(0);
     }
 
     private List<Map<String, Object>> readFile(Row state, StructType physical, Row scanFile, StructType readSchema) {

@@ -40,11 +40,16 @@ public enum Figure {
     BCUBED_F1(Kind.RATE, parity(p -> p.bcubed().f1())),
     FINGERPRINT_AGREEMENT(Kind.RATE, parity(ParityReport::fingerprintAgreement)),
     SUPPRESSION_AGREEMENT(Kind.RATE, parity(ParityReport::suppressionAgreement)),
+    PAGES_ADDED(Kind.COUNT, parity(p -> p.actions().pagesAdded())),
+    PAGES_REMOVED(Kind.COUNT, parity(p -> p.actions().pagesRemoved())),
+    MAX_PAGE_DELAY(Kind.SECONDS, parity(p -> p.actions().maxPageDelay())),
     CONFIDENCE(Kind.LEVEL, parity(p -> p.confidence().level())),
     GATES_PASSED(Kind.FLAG, parity(ParityReport::gatesPassed));
 
     /** Rates may differ by this much (floating-point sums in another order) and still be equal. */
     public static final double RATE_TOLERANCE = 1e-9;
+    /** Durations are kept to the microsecond, the resolution of signal times. */
+    public static final double SECONDS_TOLERANCE = 1e-6;
 
     /** What values a figure takes, and so how a pinned value is read and compared. */
     public enum Kind {
@@ -52,6 +57,8 @@ public enum Figure {
         COUNT,
         /** A number from 0 to 1. */
         RATE,
+        /** A duration in seconds, at least 0. */
+        SECONDS,
         /** true or false. */
         FLAG,
         /** high, medium or low. */
@@ -75,6 +82,15 @@ public enum Figure {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether a suite may pin null: the report has none when the baseline has no fingerprints
+     * or suppression decisions to agree with, or when no actions were compared.
+     */
+    public boolean nullable() {
+        return this == FINGERPRINT_AGREEMENT || this == SUPPRESSION_AGREEMENT || this == PAGES_ADDED
+                || this == PAGES_REMOVED || this == MAX_PAGE_DELAY;
+    }
+
     /** Whether the figure comes from the parity report, and so needs a baseline. */
     public boolean needsBaseline() {
         return ordinal() >= BASELINE_INCIDENTS.ordinal();
@@ -95,13 +111,17 @@ public enum Figure {
         return read.apply(result);
     }
 
-    /** Whether {@code actual} keeps the pinned {@code expected} (rates within {@link #RATE_TOLERANCE}). */
+    /**
+     * Whether {@code actual} keeps the pinned {@code expected} (rates within {@link #RATE_TOLERANCE},
+     * durations within {@link #SECONDS_TOLERANCE}).
+     */
     public boolean keeps(Object expected, Object actual) {
         if (expected == null || actual == null) {
             return expected == actual;
         }
-        if (kind == Kind.RATE) {
-            return Math.abs(((Number) expected).doubleValue() - ((Number) actual).doubleValue()) <= RATE_TOLERANCE;
+        if (kind == Kind.RATE || kind == Kind.SECONDS) {
+            double tolerance = kind == Kind.RATE ? RATE_TOLERANCE : SECONDS_TOLERANCE;
+            return Math.abs(((Number) expected).doubleValue() - ((Number) actual).doubleValue()) <= tolerance;
         }
         if (kind == Kind.COUNT) {
             return ((Number) expected).longValue() == ((Number) actual).longValue();

@@ -143,13 +143,15 @@ public final class SuiteReader {
     /** The pinned value: empty when invalid (reported); a present empty Optional for null. */
     private Optional<Optional<Object>> figureValue(Node node, Figure figure) {
         JsonNode json = node.json();
-        if (json.isNull() && (figure == Figure.FINGERPRINT_AGREEMENT || figure == Figure.SUPPRESSION_AGREEMENT)) {
+        if (json.isNull() && figure.nullable()) {
             return Optional.of(Optional.empty());
         }
         Optional<Object> value = switch (figure.kind()) {
             case COUNT -> json.isIntegralNumber() && json.canConvertToLong() && json.longValue() >= 0
                     ? Optional.of(json.longValue()) : Optional.empty();
             case RATE -> json.isNumber() && json.doubleValue() >= 0 && json.doubleValue() <= 1
+                    ? Optional.of(json.doubleValue()) : Optional.empty();
+            case SECONDS -> json.isNumber() && json.doubleValue() >= 0
                     ? Optional.of(json.doubleValue()) : Optional.empty();
             case FLAG -> json.isBoolean() ? Optional.of(json.booleanValue()) : Optional.empty();
             case LEVEL -> json.isTextual() && List.of("high", "medium", "low").contains(json.textValue())
@@ -159,6 +161,7 @@ public final class SuiteReader {
             problems.add(node, "expected " + switch (figure.kind()) {
                 case COUNT -> "a whole number of at least 0";
                 case RATE -> "a number from 0 to 1";
+                case SECONDS -> "a number of seconds of at least 0";
                 case FLAG -> "true or false";
                 case LEVEL -> "high, medium or low";
             } + ", got " + (json.isValueNode() ? json.asText() : node.kind()));

@@ -1,5 +1,6 @@
 package io.traceflux.spark;
 
+import io.traceflux.governance.ExclusiveLocalLogStore;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -24,7 +25,10 @@ public final class Sessions {
                 .set("spark.sql.ansi.enabled", "false")
                 .set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
                 // Parquet TIMESTAMP(NANOS), as pandas writes by default, would otherwise be unreadable.
-                .set("spark.sql.legacy.parquet.nanosAsLong", "true");
+                .set("spark.sql.legacy.parquet.nanosAsLong", "true")
+                // On a local disk, two processes committing the same table version must not both
+                // succeed: the same exclusive commit the Kernel writers of the audit log use.
+                .set("spark.delta.logStore.file.impl", ExclusiveLocalLogStore.class.getName());
     }
 
     /**

@@ -89,6 +89,13 @@ public enum Table {
             PARITY_REPORT, INCIDENT_DIFFS, FINGERPRINT_DIFFS, SUPPRESSION_DIFFS, CORRELATION_DIFFS, RULE_IMPACT,
             BLAST_RADIUS, REPLAY_ACTIONS, ACTION_DIFFS, BASELINE_INCIDENTS, BASELINE_ACTIONS);
 
+    /**
+     * The small tables the control-plane commands read without Spark, one row or a few per
+     * execution or decision: kept in few files ({@code io.traceflux.governance.CompactControlPlane}).
+     */
+    public static final List<Table> CONTROL_PLANE = List.of(EXECUTIONS, PARITY_REPORT, APPROVALS, PROMOTIONS,
+            AUDIT_LOG);
+
     private final String tableName;
     private final StructType schema;
     private final List<String> required;

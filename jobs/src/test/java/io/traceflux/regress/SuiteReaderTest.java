@@ -52,7 +52,8 @@ class SuiteReaderTest {
                     capture: caps/a@3
                     scope: region=eu-west
                     baseline: policy:edge@v1
-                    policies: [{policy: edge@v2, expected: {incidents: 4, fingerprint_agreement: null}}]
+                    policies: [{policy: edge@v2, expected: {incidents: 4, fingerprint_agreement: null,
+                                                         pages_removed: null, max_page_delay: 75.511184}}]
                   - name: b
                     capture: s3a://bucket/caps/b
                     baseline: none
@@ -64,7 +65,10 @@ class SuiteReaderTest {
         assertThat(suite.windows().get(0).scope()).isEqualTo("region=eu-west");
         assertThat(suite.windows().get(1).capture()).isEqualTo("s3a://bucket/caps/b");
         Map<Figure, Object> expected = suite.windows().get(0).policies().get(0).expected();
-        assertThat(expected).containsEntry(Figure.INCIDENTS, 4L).containsEntry(Figure.FINGERPRINT_AGREEMENT, null);
+        assertThat(expected).containsEntry(Figure.INCIDENTS, 4L).containsEntry(Figure.FINGERPRINT_AGREEMENT, null)
+                .containsEntry(Figure.PAGES_REMOVED, null).containsEntry(Figure.MAX_PAGE_DELAY, 75.511184);
+        assertThat(Figure.MAX_PAGE_DELAY.keeps(75.511184, 75.5111845)).isTrue();
+        assertThat(Figure.MAX_PAGE_DELAY.keeps(75.511184, 75.511186)).isFalse();
     }
 
     @Test
@@ -79,7 +83,8 @@ class SuiteReaderTest {
                     policies:
                       - policy: edge
                       - policy: edge@v2
-                        expected: {incidnets: 3, incidents: -1, incident_parity: 1.5, gates_passed: "yes", confidence: great}
+                        expected: {incidnets: 3, incidents: -1, incident_parity: 1.5, gates_passed: "yes", confidence: great,
+                                   max_page_delay: -2}
                       - policy: edge@v2
                   - name: a
                     capture: caps/b@
@@ -108,19 +113,20 @@ class SuiteReaderTest {
                 "10 windows[0].policies[1].expected.incident_parity: expected a number from 0 to 1, got 1.5",
                 "10 windows[0].policies[1].expected.gates_passed: expected true or false, got yes",
                 "10 windows[0].policies[1].expected.confidence: expected high, medium or low, got great",
-                "11 windows[0].policies[2].policy: \"edge@v2\" is used twice (also at windows[0].policies[1].policy)",
-                "12 windows[1].name: \"a\" is used twice (also at windows[0].name)",
-                "13 windows[1].capture: --capture 'caps/b@': the version after '@' must be a non-negative integer",
-                "14 windows[1].baseline: --baseline: 'yesterday' is not one of production, none, execution:ID, "
+                "11 windows[0].policies[1].expected.max_page_delay: expected a number of seconds of at least 0, got -2",
+                "12 windows[0].policies[2].policy: \"edge@v2\" is used twice (also at windows[0].policies[1].policy)",
+                "13 windows[1].name: \"a\" is used twice (also at windows[0].name)",
+                "14 windows[1].capture: --capture 'caps/b@': the version after '@' must be a non-negative integer",
+                "15 windows[1].baseline: --baseline: 'yesterday' is not one of production, none, execution:ID, "
                         + "policy:PATH|ID@vN",
-                "15 windows[1].scope: " + scopeMessage("region"),
-                "16 windows[1].policies: needs at least one policy version to replay, like - policy: edge@v3",
-                "17 windows[2].capture: required key is missing",
-                "18 windows[2].policies[0].expexted: unknown key (allowed here: policy, expected)",
-                "22 windows[3].policies[0].expected.exact: a parity figure, but the window has baseline: none (no "
+                "16 windows[1].scope: " + scopeMessage("region"),
+                "17 windows[1].policies: needs at least one policy version to replay, like - policy: edge@v3",
+                "18 windows[2].capture: required key is missing",
+                "19 windows[2].policies[0].expexted: unknown key (allowed here: policy, expected)",
+                "23 windows[3].policies[0].expected.exact: a parity figure, but the window has baseline: none (no "
                         + "parity is computed)",
-                "25 windows[4].baseline: a policy baseline in a suite is policy:ID@vN, like policy:edge@v2",
-                "26 windows[4].policies: expected a list, got a mapping");
+                "26 windows[4].baseline: a policy baseline in a suite is policy:ID@vN, like policy:edge@v2",
+                "27 windows[4].policies: expected a list, got a mapping");
     }
 
     @Test
