@@ -1,5 +1,6 @@
 package io.traceflux.parity;
 
+import io.traceflux.spark.Caches;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,11 +19,13 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class Comparison {
 
+    private final Dataset<Row> persisted;
     private final Dataset<Row> rows;
     private final UnaryOperator<Dataset<Row>> reasons;
 
-    private Comparison(Dataset<Row> rows, UnaryOperator<Dataset<Row>> reasons) {
-        this.rows = rows;
+    private Comparison(Dataset<Row> persisted, UnaryOperator<Dataset<Row>> reasons) {
+        this.persisted = persisted;
+        this.rows = Caches.onCache(persisted);
         this.reasons = reasons;
     }
 
@@ -42,7 +45,7 @@ public final class Comparison {
 
     /** Drops the cached rows; nothing read from this comparison may be evaluated after it. */
     public void release() {
-        rows.unpersist();
+        persisted.unpersist();
     }
 
     /**
