@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.traceflux.SparkTestBase;
-import io.traceflux.policy.Policy;
 import io.traceflux.testkit.Cli;
 import io.traceflux.testkit.Launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,10 +36,7 @@ class GovernanceCrashTest extends SparkTestBase {
 
     @BeforeAll
     static void enforcedExecution() {
-        warehouse = dir.resolve("wh");
-        Policy policy = GovernanceFixture.policy(dir);
-        GovernanceFixture.execution(spark, warehouse, "enf-1", "enforced", "alice", policy, "region=eu-west",
-                Instant.parse("2026-12-01T10:00:00Z"), true);
+        warehouse = GovernanceFixture.enforcedWarehouse(spark, dir);
     }
 
     /** The commit files of a Delta log (temporary files and checkpoints left out). */
