@@ -5,6 +5,7 @@ import io.traceflux.InvalidInputException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -80,16 +83,16 @@ public final class CreateTables {
     }
 
     /**
-     * Takes the lock file (created only if absent, which the file system does atomically),
-     * waiting while another process holds it; a lock older than {@link #STALE_LOCK} belongs to
-     * a process that died holding it and is taken over.
+     * Takes the lock file (created only if absent, atomically), waiting while another creator
+     * holds it; a lock older than {@link #STALE_LOCK} belongs to a process that died holding it
+     * and is taken over.
      */
-    private static void acquire(FileSystem fs, Path lock) throws IOException {
+    static void acquire(FileSystem fs, Path lock) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
-                fs.create(lock, false).close();
+                createExclusively(fs, lock);
                 return;
-            } catch (FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
                 FileStatus held = fs.getFileStatus(lock);
                 if (System.currentTimeMillis() - held.getModificationTime() > STALE_LOCK.toMillis()) {
                     fs.delete(lock, false);
@@ -99,6 +102,22 @@ public final class CreateTables {
             } catch (FileNotFoundException e) {
                 // Released between our two calls: try again at once.
             }
+        }
+    }
+
+    /**
+     * Creates the file only if it does not exist. Hadoop's local file system checks and then
+     * creates, so two creators (two replays of one regression run, in one JVM) could both take
+     * the lock; on a local disk the file is created with {@code O_EXCL} instead. HDFS's create
+     * without overwrite is atomic already.
+     */
+    private static void createExclusively(FileSystem fs, Path lock) throws IOException {
+        if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+            java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(lock).toUri());
+            Files.createDirectories(local.getParent());
+            Files.createFile(local);
+        } else {
+            fs.create(lock, false).close();
         }
     }
 

@@ -3,11 +3,9 @@ package io.traceflux.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.traceflux.SparkTestBase;
-import io.traceflux.policy.Policy;
 import io.traceflux.testkit.Cli;
 import io.traceflux.testkit.Launcher;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,10 +29,7 @@ class ConcurrentAppendTest extends SparkTestBase {
 
     @BeforeAll
     static void execution() {
-        warehouse = dir.resolve("wh");
-        Policy policy = GovernanceFixture.policy(dir);
-        GovernanceFixture.execution(spark, warehouse, "enf-1", "enforced", "alice", policy, "region=eu-west",
-                Instant.parse("2026-12-01T10:00:00Z"), true);
+        warehouse = GovernanceFixture.enforcedWarehouse(spark, dir);
     }
 
     static String startAt() {

@@ -78,4 +78,15 @@ final class GovernanceFixture {
                 "production", scope, started, started.plusSeconds(600), triggeredBy, null, started, "test", "3.5.8",
                 "3.3.2", "local[2]", null, null);
     }
+
+    /**
+     * A warehouse under {@code dir} holding one succeeded enforced execution, enf-1, that alice
+     * triggered in scope region=eu-west and whose gates passed: ready to be approved.
+     */
+    static Path enforcedWarehouse(SparkSession spark, Path dir) {
+        Path warehouse = dir.resolve("wh");
+        execution(spark, warehouse, "enf-1", "enforced", "alice", policy(dir), "region=eu-west",
+                Instant.parse("2026-12-01T10:00:00Z"), true);
+        return warehouse;
+    }
 }
