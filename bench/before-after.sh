@@ -31,6 +31,8 @@ echo "before-after: building $BEFORE_COMMIT and this checkout..." >&2
 mvn -q -B -f "$BEFORE/pom.xml" -pl jobs -am -DskipTests package >&2
 mvn -q -B -pl jobs -am -DskipTests package >&2
 touch "$BEFORE"/jobs/target/traceflux-jobs-*.jar jobs/target/traceflux-jobs-*.jar
+bench/tools/warm-up.sh "$BEFORE"
+bench/tools/warm-up.sh "$HERE"
 
 # side CASE ARGS...: one measured replay with the job of side "before" or "after"; prints wall and CPU.
 measure() {

@@ -27,6 +27,7 @@ mvn -q -B -DskipTests package >&2
 # mvn keeps an unchanged jar's old timestamp; it is current now, so bin/traceflux must not rebuild
 # it inside a measured run.
 touch jobs/target/traceflux-jobs-*.jar
+bench/tools/warm-up.sh "$HERE"
 
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 COMMIT="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- jobs bench 2>/dev/null || echo ' (with local changes)')"
