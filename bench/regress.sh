@@ -27,6 +27,7 @@ mvn -q -B -f "$HERE/pom.xml" -pl jobs -am -DskipTests package >&2
 # mvn keeps an unchanged jar's old timestamp; it is current now, so bin/traceflux must not
 # rebuild it inside a measured run.
 touch "$HERE"/jobs/target/traceflux-jobs-*.jar
+"$HERE/bench/tools/warm-up.sh" "$HERE"
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
