@@ -45,6 +45,8 @@ import org.apache.hadoop.fs.Path;
  * honour everything Spark's writers leave in a table (removed files, deletion vectors,
  * checkpoints); appends are Kernel blind appends, each one Delta commit, optionally bound to a
  * transaction identifier so that two writers of the same identifier version cannot both commit.
+ * A root that is itself one Delta table, such as a lake that a cut lists, is read through
+ * {@link #rootSnapshot}.
  */
 public final class KernelTables {
 
@@ -86,6 +88,25 @@ public final class KernelTables {
 
     public String path(String table) {
         return root + "/" + table;
+    }
+
+    /** The engine the tables are read and written with, for a caller that scans a snapshot itself. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /**
+     * The snapshot of the Delta table at the root itself, for a root that is one table (a lake
+     * that a cut reads) rather than a warehouse of them: {@code version}, else the latest.
+     *
+     * @throws TableNotFoundException when the root's log has no commit
+     * @throws io.delta.kernel.exceptions.KernelException when the log does not have that version
+     *                                                    or Kernel cannot read the table
+     */
+    public Snapshot rootSnapshot(Optional<Long> version) {
+        Table delta = Table.forPath(engine, root);
+        return version.isPresent() ? delta.getSnapshotAsOfVersion(engine, version.get())
+                : delta.getLatestSnapshot(engine);
     }
 
     /** The table's latest snapshot, or empty when there is no Delta table there. */
@@ -180,16 +201,25 @@ public final class KernelTables {
     /** The data files of a scan, one row each (Kernel's scan-file rows). */
     private List<Row> scanFiles(Scan scan) {
         List<Row> scanFiles = new ArrayList<>();
+        forEachScanFile(scan, scanFiles::add);
+        return scanFiles;
+    }
+
+    /**
+     * Hands each data file of a scan to {@code sink} as Kernel's scan-file row ({@link
+     * InternalScanFileUtils} reads its path, size, partition values and deletion vector), without
+     * keeping them: a lake's version may hold many.
+     */
+    public void forEachScanFile(Scan scan, java.util.function.Consumer<Row> sink) {
         try (CloseableIterator<FilteredColumnarBatch> files = scan.getScanFiles(engine)) {
             while (files.hasNext()) {
                 try (CloseableIterator<Row> fileRows = files.next().getRows()) {
-                    fileRows.forEachRemaining(scanFiles::add);
+                    fileRows.forEachRemaining(sink);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the files of " + scan, e);
         }
-        return scanFiles;
     }
 
     /**
