@@ -112,6 +112,7 @@ final class CutManifest {
 
     private static ObjectNode scan(ScanMetrics scan) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("listing", scan.listing());
         node.put("files_read", scan.filesRead());
         node.put("bytes_read", scan.bytesRead());
         node.put("partitions_read", scan.partitionsRead());

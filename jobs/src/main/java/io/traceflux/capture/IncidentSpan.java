@@ -42,7 +42,7 @@ public record IncidentSpan(String incidentId, Instant openedAt, long memberSigna
                     + production.membershipSubject() + " lists no signal of this incident");
         }
         TimeRange searched = new TimeRange(opened.minus(search), opened.plus(search));
-        Row span = lake.window(searched, Scope.all())
+        Row span = lake.window(searched, Scope.all()).rows()
                 .select(col("signal_id"), lake.ts().as("_ts"))
                 .join(members, ScalaSeqs.of(List.of("signal_id")), "left_semi")
                 .agg(min("_ts"), max("_ts"), count_distinct(col("signal_id")))

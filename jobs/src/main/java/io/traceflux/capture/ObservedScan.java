@@ -14,19 +14,22 @@ import org.apache.spark.sql.execution.metric.SQLMetric;
 import scala.collection.JavaConverters;
 
 /**
- * A query whose file scans can be measured after it ran. A write plans its input anew, and the
- * scans of that plan are out of reach afterwards; so the query is planned here, its physical
- * plan executed as the rows of {@link #rows()}, and the metrics are read from that very plan
- * once whatever consumed the rows has finished. The query runs once.
+ * A lake window's query, whose file scans can be measured after it ran. A write plans its input
+ * anew, and the scans of that plan are out of reach afterwards; so the query is planned here, its
+ * physical plan executed as the rows of {@link #rows()}, and the metrics are read from that very
+ * plan once whatever consumed the rows has finished. The query runs once.
  */
 final class ObservedScan {
 
     private final QueryExecution execution;
     private final Dataset<Row> rows;
+    private final String listing;
 
-    ObservedScan(SparkSession spark, Dataset<Row> query) {
+    ObservedScan(SparkSession spark, LakeWindow window) {
+        Dataset<Row> query = window.rows();
         this.execution = query.queryExecution();
         this.rows = spark.internalCreateDataFrame(execution.toRdd(), query.schema(), false);
+        this.listing = window.listing();
     }
 
     /** The query's rows; consume them once (a write), then read {@link #metrics()}. */
@@ -34,7 +37,7 @@ final class ObservedScan {
         return rows;
     }
 
-    /** The scans' metrics summed over every file scan of the plan. */
+    /** The scans' metrics summed over every file scan of the plan, and how the files were listed. */
     ScanMetrics metrics() {
         List<FileSourceScanExec> scans = new ArrayList<>();
         collect(execution.executedPlan(), scans);
@@ -50,7 +53,7 @@ final class ObservedScan {
             partitionFilters.addAll(texts(scan.partitionFilters()));
             dataFilters.addAll(texts(scan.dataFilters()));
         }
-        return new ScanMetrics(files, bytes, partitions, partitionFilters, dataFilters);
+        return new ScanMetrics(files, bytes, partitions, partitionFilters, dataFilters, listing);
     }
 
     private static void collect(SparkPlan plan, List<FileSourceScanExec> scans) {

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param partitionFilters the scans' partition filters as the plan prints them
  * @param dataFilters      the filters on data columns (pushed to file statistics and Parquet)
+ * @param listing          who listed the files: {@link Lake#KERNEL_LISTING}, or which Spark
+ *                         reader and why
  */
 public record ScanMetrics(long filesRead, long bytesRead, long partitionsRead,
-                          List<String> partitionFilters, List<String> dataFilters) {
+                          List<String> partitionFilters, List<String> dataFilters, String listing) {
 
     public ScanMetrics {
         partitionFilters = List.copyOf(partitionFilters);
@@ -19,6 +21,6 @@ public record ScanMetrics(long filesRead, long bytesRead, long partitionsRead,
 
     /** Nothing read, as for a cut that was already there. */
     public static ScanMetrics none() {
-        return new ScanMetrics(0, 0, 0, List.of(), List.of());
+        return new ScanMetrics(0, 0, 0, List.of(), List.of(), "nothing listed");
     }
 }

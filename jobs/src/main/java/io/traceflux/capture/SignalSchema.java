@@ -59,11 +59,7 @@ public final class SignalSchema {
      * message ({@code lake /data/lake@42: signals do not have ...}).
      */
     static Dataset<Row> checked(Dataset<Row> signals, String subject) {
-        List<String> problems = problems(signals.schema());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(subject + ": signals do not have the SPEC 2.1 schema: "
-                    + String.join("; ", problems));
-        }
+        require(signals.schema(), subject);
         Metadata added = new MetadataBuilder().putBoolean(ADDED_METADATA_KEY, true).build();
         Dataset<Row> result = signals;
         for (String name : ADDED_WHEN_ABSENT) {
@@ -72,6 +68,15 @@ public final class SignalSchema {
             }
         }
         return result;
+    }
+
+    /** The InvalidInputException of {@link #checked} for a schema that lacks SPEC 2.1's columns or types. */
+    static void require(StructType schema, String subject) {
+        List<String> problems = problems(schema);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(subject + ": signals do not have the SPEC 2.1 schema: "
+                    + String.join("; ", problems));
+        }
     }
 
     /** Whether a column was added by {@link #validate} rather than read from the capture. */

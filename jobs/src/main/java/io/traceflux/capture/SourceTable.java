@@ -2,7 +2,11 @@ package io.traceflux.capture;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.exceptions.KernelException;
+import io.delta.kernel.exceptions.TableNotFoundException;
 import io.traceflux.InvalidInputException;
+import io.traceflux.governance.KernelTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
@@ -13,15 +17,13 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.VersionNotFoundException;
-import scala.Option;
 
 /**
  * A table that a cut reads (SPEC 2.4): a Delta table pinned to one version when it is opened
  * (the requested one, else the latest at that moment), or a folder of Parquet files, which has
- * no version to pin. Every later read sees that version, however the table moves on.
+ * no version to pin. Every later read sees that version, however the table moves on. The
+ * version is pinned with Delta Kernel, which reads the log on the driver without Spark jobs.
  *
  * @param subject  how error messages name it, e.g. {@code lake /data/lake@42}
  * @param location the fully qualified path ({@code file:/data/lake}, {@code s3a://...})
@@ -35,6 +37,14 @@ public record SourceTable(String subject, String location, Capture.Format format
      * ({@code lake}, {@code --incidents}). Reads only the Delta log, no data.
      */
     public static SourceTable open(SparkSession spark, TableRef ref, String role) {
+        return pin(spark, ref, role).table();
+    }
+
+    /**
+     * The table pinned as {@link #open} pins it, with Delta Kernel's snapshot of the pinned
+     * version for a Delta table: Kernel reads the log for the version, without Spark jobs.
+     */
+    static Pinned pin(SparkSession spark, TableRef ref, String role) {
         String subject = role + " " + ref;
         Path path = new Path(ref.path());
         FileSystem fs = fileSystem(spark, path);
@@ -47,15 +57,28 @@ public record SourceTable(String subject, String location, Capture.Format format
                 throw new InvalidInputException(subject + ": a version pins a Delta table, but "
                         + ref.path() + " has no _delta_log (Parquet files have no versions)");
             }
-            return new SourceTable(subject, location, Capture.Format.PARQUET, Optional.empty());
+            return new Pinned(new SourceTable(subject, location, Capture.Format.PARQUET, Optional.empty()),
+                    Optional.empty());
         }
-        long latest = latestVersion(spark, location, subject);
-        long pinned = ref.version().orElse(latest);
-        if (pinned > latest) {
+        KernelTables kernel = KernelTables.open(location, spark.sparkContext().hadoopConfiguration());
+        Snapshot latest = latest(kernel, subject);
+        long latestVersion = latest.getVersion(kernel.engine());
+        long pinned = ref.version().orElse(latestVersion);
+        if (pinned > latestVersion) {
             throw new InvalidInputException(subject + ": the Delta table has no version " + pinned
-                    + " (latest is " + latest + ")");
+                    + " (latest is " + latestVersion + ")");
         }
-        return new SourceTable(subject, location, Capture.Format.DELTA, Optional.of(pinned));
+        Snapshot snapshot = pinned == latestVersion ? latest : versioned(kernel, pinned, subject);
+        return new Pinned(new SourceTable(subject, location, Capture.Format.DELTA, Optional.of(pinned)),
+                Optional.of(new KernelSnapshot(kernel, snapshot)));
+    }
+
+    /** A table as {@link #pin} found it; {@code delta} is empty for Parquet. */
+    record Pinned(SourceTable table, Optional<KernelSnapshot> delta) {
+    }
+
+    /** Kernel's snapshot of a Delta table's pinned version, and the reader that loaded it. */
+    record KernelSnapshot(KernelTables kernel, Snapshot snapshot) {
     }
 
     /** The rows of the pinned version, or of the Parquet files. */
@@ -79,12 +102,6 @@ public record SourceTable(String subject, String location, Capture.Format format
         }
     }
 
-    /** The Delta snapshot of the pinned version (Delta only): partitioning, files, sizes. */
-    Snapshot snapshot(SparkSession spark) {
-        return DeltaLog.forTable(spark, location).getSnapshotAt(version.get(), Option.empty(),
-                Option.empty());
-    }
-
     /** {@code location@version}, or the location alone for Parquet. */
     public String pinned() {
         return version.map(v -> location + "@" + v).orElse(location);
@@ -103,19 +120,25 @@ public record SourceTable(String subject, String location, Capture.Format format
         return node;
     }
 
-    private static long latestVersion(SparkSession spark, String location, String subject) {
-        long latest;
+    private static Snapshot latest(KernelTables kernel, String subject) {
         try {
-            latest = DeltaLog.forTable(spark, location)
-                    .update(false, Option.empty(), Option.empty()).version();
-        } catch (Exception e) {
+            return kernel.rootSnapshot(Optional.empty());
+        } catch (TableNotFoundException e) {
+            throw new InvalidInputException(subject + ": has a _delta_log without any commit", e);
+        } catch (RuntimeException e) {
             throw new InvalidInputException(subject + ": has a _delta_log but is not a readable "
                     + "Delta table: " + firstLine(e), e);
         }
-        if (latest < 0) {
-            throw new InvalidInputException(subject + ": has a _delta_log without any commit");
+    }
+
+    private static Snapshot versioned(KernelTables kernel, long version, String subject) {
+        try {
+            return kernel.rootSnapshot(Optional.of(version));
+        } catch (KernelException e) {
+            // The log was cleaned up to a later checkpoint: Kernel names the earliest version left.
+            throw new InvalidInputException(subject + ": the Delta table has no version " + version
+                    + " any more: " + firstLine(e), e);
         }
-        return latest;
     }
 
     static String firstLine(Exception e) {

@@ -147,9 +147,9 @@ final class CaptureCommand implements Callable<Integer> {
                         b.incidents(), b.membership(), b.actions().map(a -> ", " + a + " actions").orElse("")),
                 () -> out.println("  baseline   none (give --incidents and --membership to keep production's)"));
         if (!r.unchanged()) {
-            out.printf(Locale.ROOT, "  read       %d of %d files, %s of %s (%.2f%% of the lake's bytes)%n",
+            out.printf(Locale.ROOT, "  read       %d of %d files, %s of %s (%.2f%% of the lake's bytes), listed by %s%n",
                     r.scan().filesRead(), r.lakeFiles(), bytes(r.scan().bytesRead()), bytes(r.lakeBytes()),
-                    100 * r.bytesReadShare());
+                    100 * r.bytesReadShare(), r.scan().listing());
         }
         out.printf(Locale.ROOT, "  replay it  traceflux replay --capture %s --policy ID@vN%n", r.out());
         out.flush();

@@ -117,6 +117,9 @@ class CutCaptureTest extends SparkTestBase {
         assertThat(String.join(" ", result.scan().partitionFilters())).contains("date").contains("hour");
         assertThat(String.join(" ", result.scan().dataFilters())).contains("ts");
         assertThat(result.layout()).contains("date/hour");
+        assertThat(result.scan().listing()).isEqualTo(Lake.KERNEL_LISTING);
+        assertThat(CaptureManifest.read(spark.sparkContext().hadoopConfiguration(), w1Out.toString()).raw()
+                .at("/scan/listing").asText()).isEqualTo("Delta Kernel");
     }
 
     @Test

@@ -79,6 +79,8 @@ class LakeTest extends SparkTestBase {
         assertThat(lake.layout().parts()).isEmpty();
         assertThat(lake.layout().generated()).containsExactly("ingest_day");
         assertCut(lake, 2, 1);
+        assertThat(lake.window(WINDOW, Scope.all()).listing())
+                .isEqualTo("Spark's Delta reader (partition columns generated from ts)");
     }
 
     @Test
@@ -90,7 +92,7 @@ class LakeTest extends SparkTestBase {
         Lake lake = Lake.open(spark, ref(dir.resolve("lake")));
 
         assertThat(lake.layout().parts()).extracting(LakeLayout.Part::column).containsExactly("date");
-        assertThat(ids(lake.window(WINDOW, Scope.all()))).containsExactly("b1", "b2");
+        assertThat(ids(lake.window(WINDOW, Scope.all()).rows())).containsExactly("b1", "b2");
     }
 
     @Test
@@ -106,7 +108,7 @@ class LakeTest extends SparkTestBase {
 
         Lake lake = Lake.open(spark, ref(dir.resolve("lake")));
 
-        assertThat(ids(lake.window(WINDOW, Scope.all()))).containsExactly("inside", "plain");
+        assertThat(ids(lake.window(WINDOW, Scope.all()).rows())).containsExactly("inside", "plain");
         assertThat(lake.layout().describe()).isEqualTo("not partitioned by time: file statistics on ts only");
     }
 
@@ -117,7 +119,7 @@ class LakeTest extends SparkTestBase {
 
         Lake lake = Lake.open(spark, ref(dir.resolve("lake")));
 
-        assertThat(ids(lake.window(WINDOW, Scope.all()))).containsExactly("b1", "b2");
+        assertThat(ids(lake.window(WINDOW, Scope.all()).rows())).containsExactly("b1", "b2");
     }
 
     /** Cuts WINDOW, checks the rows and that the scan read {@code read} of {@code files} files. */
