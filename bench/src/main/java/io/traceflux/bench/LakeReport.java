@@ -55,10 +55,11 @@ final class LakeReport {
                         + "%.1f s); whole processes, JVM start and Spark session included, %.1f s against %.1f s. The cut's "
                         + "time includes opening the lake's log, writing the capture and its capture.json. "
                         + "Bytes and files are the file scan's SQL metrics as the cut recorded them in capture.json; "
-                        + "the plan gave it the partition filters `%s`.%n",
+                        + "the plan gave it the partition filters `%s`.%s%n",
                 cut / scan, cut, scan, LakeBench.median(r.path("cut_process_seconds")),
                 LakeBench.median(r.path("full_scan_process_seconds")),
-                r.at("/scan/partition_filters").path(0).asText()));
+                r.at("/scan/partition_filters").path(0).asText(),
+                r.at("/scan/listing").isTextual() ? " " + r.at("/scan/listing").asText() + " listed the files." : ""));
         return s.toString();
     }
 
