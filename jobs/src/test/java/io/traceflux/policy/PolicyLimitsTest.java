@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +106,7 @@ class PolicyLimitsTest {
         assertThat(refusal(longValue)).hasSizeLessThan(700).containsPattern("\\.\\.\\. \\(10[0-9]{2} characters\\)$");
     }
     /** A suppression rule per pattern, each dropping host=~PATTERN, all on line 5. */
-    private static String rules(java.util.List<String> patterns) {
+    private static String rules(List<String> patterns) {
         StringBuilder rules = new StringBuilder("[");
         for (int i = 0; i < patterns.size(); i++) {
             rules.append(i == 0 ? "" : ", ").append("{id: r").append(i).append(", drop: ['host=~\"")
@@ -118,7 +121,7 @@ class PolicyLimitsTest {
         long size = Re2Size.of(pattern).instructions();
         assertThat(size).as("one pattern within its own limit").isBetween(200L, (long) Regexes.MAX_INSTRUCTIONS);
         int fitting = (int) (RegexBudget.MAX_POLICY_INSTRUCTIONS / size);
-        java.util.List<String> patterns = new java.util.ArrayList<>(java.util.Collections.nCopies(fitting, pattern));
+        List<String> patterns = new ArrayList<>(Collections.nCopies(fitting, pattern));
         Path within = write(PolicyYaml.minimal().set("suppression", rules(patterns)).text());
         assertThat(PolicyLoader.load(within).suppression()).hasSize(fitting);
 
@@ -133,7 +136,7 @@ class PolicyLimitsTest {
 
     @Test
     void literalPatternsCostNothingAgainstTheBudget() throws IOException {
-        java.util.List<String> literals = java.util.Collections.nCopies(500, "web-01|web-02|api\\\\.example");
+        List<String> literals = Collections.nCopies(500, "web-01|web-02|api\\\\.example");
         Path file = write(PolicyYaml.minimal().set("suppression", rules(literals))
                 .set("fingerprint", "{fields: [{name: host, normalize: {pattern: 'web', replace: 'w'}}]}").text());
         assertThat(PolicyLoader.load(file).suppression()).hasSize(500);
@@ -144,7 +147,7 @@ class PolicyLimitsTest {
         int fitting = (int) (RegexBudget.MAX_POLICY_INSTRUCTIONS / Re2Size.of(pattern).instructions());
         Path file = write(PolicyYaml.minimal()
                 .set("fingerprint", "{fields: [{name: host, normalize: {pattern: '" + pattern + "', replace: x}}]}")
-                .set("suppression", rules(java.util.Collections.nCopies(fitting, pattern))).text());
+                .set("suppression", rules(Collections.nCopies(fitting, pattern))).text());
         assertThat(refusal(file)).startsWith(file + ":3: fingerprint.fields[0].normalize.pattern: the policy's "
                 + (fitting + 1) + " regexes add up to about");
     }
