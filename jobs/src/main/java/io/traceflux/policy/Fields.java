@@ -18,9 +18,20 @@ import java.util.function.Function;
 public final class Fields {
 
     private final Problems problems;
+    private final RegexBudget regexes = new RegexBudget();
 
     public Fields(Problems problems) {
         this.problems = problems;
+    }
+
+    /** Counts a valid normalize pattern against the policy's regex budget. */
+    void countNormalize(Node at, String pattern) {
+        regexes.add(at, Regexes.normalizeInstructions(pattern));
+    }
+
+    /** Reports the document when its regexes together exceed {@link RegexBudget#MAX_POLICY_INSTRUCTIONS}. */
+    void checkRegexBudget() {
+        regexes.check(problems);
     }
 
     Problems problems() {
@@ -166,7 +177,12 @@ public final class Fields {
             problems.add(node, "needs at least one matcher, like check=\"pop_unreachable\"");
         }
         List<Matcher> matchers = new ArrayList<>();
-        elements.forEach(element -> parsed(element, MatcherParser::parse).ifPresent(matchers::add));
+        elements.forEach(element -> parsed(element, MatcherParser::parse).ifPresent(matcher -> {
+            matchers.add(matcher);
+            if (matcher.op().isRegex()) {
+                regexes.add(element, Regexes.matcherInstructions(matcher.value()));
+            }
+        }));
         return matchers;
     }
 

@@ -64,6 +64,7 @@ final class FingerprintReader {
         }
         Node patternNode = node.get("pattern");
         Optional<String> pattern = fields.string(patternNode).filter(p -> usableForReplace(patternNode, p));
+        pattern.ifPresent(p -> fields.countNormalize(patternNode, p));
         Optional<String> replace = fields.string(node.get("replace"));
         return pattern.flatMap(p -> replace.map(r -> new FingerprintField.Normalize(p, r)));
     }

@@ -58,6 +58,7 @@ final class PolicyReader {
         String title = title(root.get("aggregation"), correlation);
         List<ActionRule> actions = new ActionReader(fields).actions(root.get("actions"));
         GovernanceSpec governance = new GovernanceReader(fields).governance(root.get("governance"));
+        fields.checkRegexBudget();
         problems.throwIfAny();
         return new Policy(id.orElseThrow(), version.orElseThrow(), description, severityMap, fingerprint,
                 dedupWindow, suppression, correlation.orElseThrow(), title, actions, governance, document.sha256(),

@@ -61,6 +61,19 @@ public final class Regexes {
         return literal(pattern).isPresent() ? Optional.empty() : engineError(pattern);
     }
 
+    /**
+     * The estimated program size of a valid matcher regex as the engine runs it; 0 when it is
+     * literal alternatives, which run as equality.
+     */
+    static long matcherInstructions(String re2) {
+        return literalAlternatives(re2).isPresent() ? 0 : Re2Size.of(re2).instructions();
+    }
+
+    /** The same for a valid normalize pattern; 0 when it is one literal, replaced as plain text. */
+    static long normalizeInstructions(String re2) {
+        return literal(re2).isPresent() ? 0 : Re2Size.of(re2).instructions();
+    }
+
     private static Optional<String> engineError(String pattern) {
         Re2Size.Estimate size = Re2Size.of(pattern);
         if (size.depth() > MAX_DEPTH) {

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,5 +104,51 @@ class PolicyLimitsTest {
                 + "the value must be in double quotes, like service=\"api\"");
         Path longValue = write(PolicyYaml.minimal().set("suppression", "[{id: a, drop: ['pop=" + "x".repeat(1000) + "']}]").text());
         assertThat(refusal(longValue)).hasSizeLessThan(700).containsPattern("\\.\\.\\. \\(10[0-9]{2} characters\\)$");
+    }
+    /** A suppression rule per pattern, each dropping host=~PATTERN, all on line 5. */
+    private static String rules(List<String> patterns) {
+        StringBuilder rules = new StringBuilder("[");
+        for (int i = 0; i < patterns.size(); i++) {
+            rules.append(i == 0 ? "" : ", ").append("{id: r").append(i).append(", drop: ['host=~\"")
+                    .append(patterns.get(i)).append("\"']}");
+        }
+        return rules.append(']').toString();
+    }
+
+    @Test
+    void regexesThatTogetherExceedThePolicysBudgetAreRefusedAtTheLargest() throws IOException {
+        String pattern = "(.*){60}#";
+        long size = Re2Size.of(pattern).instructions();
+        assertThat(size).as("one pattern within its own limit").isBetween(200L, (long) Regexes.MAX_INSTRUCTIONS);
+        int fitting = (int) (RegexBudget.MAX_POLICY_INSTRUCTIONS / size);
+        List<String> patterns = new ArrayList<>(Collections.nCopies(fitting, pattern));
+        Path within = write(PolicyYaml.minimal().set("suppression", rules(patterns)).text());
+        assertThat(PolicyLoader.load(within).suppression()).hasSize(fitting);
+
+        patterns.add(2, "(.*){61}#");
+        long total = size * fitting + Re2Size.of("(.*){61}#").instructions();
+        Path over = write(PolicyYaml.minimal().set("suppression", rules(patterns)).text());
+        assertThat(refusal(over)).isEqualTo(String.format("%s:5: suppression[2].drop[0]: the policy's %d regexes add up"
+                + " to about %,d RE2 instructions, more than the 2,000 allowed per policy (every signal runs each of"
+                + " them); this one, the largest, is %,d: use fewer or simpler patterns, or literal alternatives like"
+                + " a|b, which cost nothing", over, fitting + 1, total, Re2Size.of("(.*){61}#").instructions()));
+    }
+
+    @Test
+    void literalPatternsCostNothingAgainstTheBudget() throws IOException {
+        List<String> literals = Collections.nCopies(500, "web-01|web-02|api\\\\.example");
+        Path file = write(PolicyYaml.minimal().set("suppression", rules(literals))
+                .set("fingerprint", "{fields: [{name: host, normalize: {pattern: 'web', replace: 'w'}}]}").text());
+        assertThat(PolicyLoader.load(file).suppression()).hasSize(500);
+    }
+    @Test
+    void normalizePatternsCountAgainstTheBudgetToo() throws IOException {
+        String pattern = "(.*){60}#";
+        int fitting = (int) (RegexBudget.MAX_POLICY_INSTRUCTIONS / Re2Size.of(pattern).instructions());
+        Path file = write(PolicyYaml.minimal()
+                .set("fingerprint", "{fields: [{name: host, normalize: {pattern: '" + pattern + "', replace: x}}]}")
+                .set("suppression", rules(Collections.nCopies(fitting, pattern))).text());
+        assertThat(refusal(file)).startsWith(file + ":3: fingerprint.fields[0].normalize.pattern: the policy's "
+                + (fitting + 1) + " regexes add up to about");
     }
 }
