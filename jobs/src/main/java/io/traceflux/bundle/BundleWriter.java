@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,7 +19,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Writes the files of one bundle under a folder (any Hadoop file system) and records the size
- * and SHA-256 of each as it is written, so the manifest never re-reads them.
+ * and SHA-256 of each as it is written, so the manifest never re-reads them. Several threads
+ * may write files at once (the table exports run side by side); each path is written once.
  */
 final class BundleWriter {
 
@@ -40,6 +43,7 @@ final class BundleWriter {
     private final FileSystem fs;
     private final Path root;
     private final Map<String, BundleFile> files = new TreeMap<>();
+    private final Set<String> claimed = new HashSet<>();
 
     BundleWriter(FileSystem fs, Path root) {
         this.fs = fs;
@@ -61,7 +65,7 @@ final class BundleWriter {
 
     /** Writes {@code path} from {@code body}, recording its size and hash. */
     void bytes(String path, ByteBody body) {
-        if (!SAFE_PATH.matcher(path).matches() || files.containsKey(path)) {
+        if (!SAFE_PATH.matcher(path).matches() || !claim(path)) {
             throw new IllegalArgumentException("bad or repeated bundle path: " + path);
         }
         Sha256.Counting counting;
@@ -72,11 +76,22 @@ final class BundleWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + new Path(root, path), e);
         }
-        files.put(path, counting.file(path));
+        synchronized (files) {
+            files.put(path, counting.file(path));
+        }
+    }
+
+    /** Reserves {@code path} for one writer; false when it was written or is being written. */
+    private boolean claim(String path) {
+        synchronized (claimed) {
+            return claimed.add(path);
+        }
     }
 
     /** The files written so far, sorted by path. */
     List<BundleFile> files() {
-        return new ArrayList<>(files.values());
+        synchronized (files) {
+            return new ArrayList<>(files.values());
+        }
     }
 }

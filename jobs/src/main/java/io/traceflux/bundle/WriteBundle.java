@@ -8,6 +8,7 @@ import io.traceflux.InvalidInputException;
 import io.traceflux.governance.ControlPlane;
 import io.traceflux.governance.GovernanceJson;
 import io.traceflux.governance.GovernanceRecord;
+import io.traceflux.spark.SideBySide;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,6 +48,11 @@ public final class WriteBundle {
     public static final int DEFAULT_TIMELINE_INCIDENTS = 2_000;
     /** The execution's governance record, written once the audit log names the execution. */
     static final String GOVERNANCE_FILE = "governance.json";
+    /**
+     * Tables exported at once: each export is a small query whose time is mostly the driver's,
+     * so a few side by side fill the cores; the files and the manifest do not depend on it.
+     */
+    private static final int EXPORT_THREADS = 4;
 
     /** Tables copied into {@code tables/}, in this order. */
     private static final List<Table> EXPORTED = List.of(Table.INCIDENT_DIFFS,
@@ -222,17 +229,17 @@ public final class WriteBundle {
      * even when they exist for other executions, so that absent and empty tables give one bundle.
      */
     private Map<String, ExportedTable> exportTables(BundleSource tables, TableExport export, boolean compared) {
-        Map<String, ExportedTable> exported = new LinkedHashMap<>();
+        Map<String, Callable<ExportedTable>> exports = new LinkedHashMap<>();
         for (Table t : EXPORTED) {
             if (!compared && COMPARISON.contains(t)) {
                 continue;
             }
             int keep = SIGNAL_LEVEL.contains(t) ? ReportHtml.ROWS_SHOWN
                     : INCIDENTS.contains(t) ? timelineCap : (int) Math.min(tableRowCap, Integer.MAX_VALUE);
-            tables.read(t).ifPresent(rows -> exported.put(t.tableName(),
-                    export.export("tables", t.tableName(), rows, t.sortKey(), keep)));
+            tables.read(t).ifPresent(rows -> exports.put(t.tableName(),
+                    () -> export.export("tables", t.tableName(), rows, t.sortKey(), keep)));
         }
-        return exported;
+        return SideBySide.run(exports, EXPORT_THREADS);
     }
 
     /** Writes the signal sections; returns why there are none, or null. */
@@ -258,9 +265,11 @@ public final class WriteBundle {
             keys.add(new AffectedSignals.SectionKeys(AffectedSignals.NEWLY_SUPPRESSED, newly, false));
         });
         TableExport export = new TableExport(writer, signalRowCap);
+        Map<String, Callable<ExportedTable>> exports = new LinkedHashMap<>();
         AffectedSignals.firstRows(keys, correlationDiffs, signals.get(), signalRowCap).forEach((name, rows) ->
-                sections.put(name, export.export("signals", name, rows, Table.REPLAY_SIGNALS.sortKey(),
+                exports.put(name, () -> export.export("signals", name, rows, Table.REPLAY_SIGNALS.sortKey(),
                         signalRowCap, totals.get(name))));
+        sections.putAll(SideBySide.run(exports, EXPORT_THREADS));
         return null;
     }
 

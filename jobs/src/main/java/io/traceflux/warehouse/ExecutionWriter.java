@@ -3,14 +3,11 @@ package io.traceflux.warehouse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
-import java.util.ArrayList;
+import io.traceflux.spark.SideBySide;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -98,27 +95,12 @@ public final class ExecutionWriter {
      * dominates a replay of a few minutes of signals.
      */
     public void writeAll(Map<Table, Dataset<Row>> tables, boolean replacing) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL_WRITES, tables.size())));
-        try {
-            List<Future<?>> writes = new ArrayList<>();
-            tables.forEach((table, rows) -> writes.add(pool.submit(() -> write(table, rows, replacing))));
-            RuntimeException first = null;
-            for (Future<?> w : writes) {
-                try {
-                    w.get();
-                } catch (ExecutionException e) {
-                    first = first != null ? first : asRuntime(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    first = first != null ? first : new IllegalStateException("interrupted while writing", e);
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        Map<Table, Callable<Void>> writes = new EnumMap<>(Table.class);
+        tables.forEach((table, rows) -> writes.put(table, () -> {
+            write(table, rows, replacing);
+            return null;
+        }));
+        SideBySide.run(writes, PARALLEL_WRITES);
     }
 
     /** Backs off a little longer each attempt, with jitter, so that racing writers part. */
@@ -129,10 +111,6 @@ public final class ExecutionWriter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a commit", e);
         }
-    }
-
-    private static RuntimeException asRuntime(Throwable t) {
-        return t instanceof RuntimeException r ? r : new IllegalStateException(t.getMessage(), t);
     }
 
     /** Removes this execution's rows from {@code table}, if the table exists. */
