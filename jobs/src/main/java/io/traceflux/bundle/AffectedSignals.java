@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.isnull;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.traceflux.spark.SideBySide;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -115,12 +117,14 @@ final class AffectedSignals {
      * diff rows ({@code diffs}: the correlation diffs) where the section takes their texts, and
      * from the whole signals. The kept keys of every section come to the driver and go back as
      * one broadcast, so the millions of wide rows around them are scanned once for all
-     * sections, never shuffled; the completed rows (at most {@code cap} per section) come back
+     * sections, never shuffled (the sections' keys are collected side by side, each a small query); the completed rows (at most {@code cap} per section) come back
      * to the driver, which writes them anyway, as one local table per section name.
      */
     static Map<String, Dataset<Row>> firstRows(List<SectionKeys> sections, Optional<Dataset<Row>> diffs,
             Dataset<Row> signals, int cap) {
-        Dataset<Row> few = sections.stream().map(s -> firstKeys(s, cap)).reduce(Dataset::unionByName)
+        Map<String, Callable<Dataset<Row>>> collects = new LinkedHashMap<>();
+        sections.forEach(s -> collects.put(s.section().name(), () -> firstKeys(s, cap)));
+        Dataset<Row> few = SideBySide.run(collects, sections.size()).values().stream().reduce(Dataset::unionByName)
                 .orElseThrow().drop("ts");
         if (diffs.isPresent()) {
             few = withDiffTexts(few, diffs.get());

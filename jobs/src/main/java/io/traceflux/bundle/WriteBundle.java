@@ -251,19 +251,27 @@ public final class WriteBundle {
         }
         Optional<Dataset<Row>> correlationDiffs = tables.read(Table.CORRELATION_DIFFS);
         Dataset<Row> affected = AffectedSignals.ofIncidents(signals.get(), correlationDiffs, index);
-        Map<String, Long> totals = new LinkedHashMap<>();
         List<AffectedSignals.SectionKeys> keys = new ArrayList<>();
-        Map<String, Long> perClass = countsByClass(affected);
-        for (AffectedSignals.Section s : List.of(AffectedSignals.CHANGED, AffectedSignals.MISSING,
-                AffectedSignals.NEW)) {
-            totals.put(s.name(), s.classes().stream().mapToLong(c -> perClass.getOrDefault(c, 0L)).sum());
-            keys.add(new AffectedSignals.SectionKeys(s, AffectedSignals.section(affected, s), true));
-        }
+        // Per section, how many signals it has: the incident sections' from one count per class.
+        Map<String, Callable<Map<String, Long>>> counts = new LinkedHashMap<>();
+        List<AffectedSignals.Section> incidentSections = List.of(AffectedSignals.CHANGED, AffectedSignals.MISSING,
+                AffectedSignals.NEW);
+        counts.put("incidents", () -> {
+            Map<String, Long> perClass = countsByClass(affected);
+            Map<String, Long> bySection = new LinkedHashMap<>();
+            incidentSections.forEach(s -> bySection.put(s.name(),
+                    s.classes().stream().mapToLong(c -> perClass.getOrDefault(c, 0L)).sum()));
+            return bySection;
+        });
+        incidentSections.forEach(s -> keys.add(new AffectedSignals.SectionKeys(s, AffectedSignals.section(affected, s),
+                true)));
         tables.read(Table.SUPPRESSION_DIFFS).ifPresent(diffs -> {
             Dataset<Row> newly = AffectedSignals.newlySuppressed(diffs);
-            totals.put(AffectedSignals.NEWLY_SUPPRESSED.name(), newly.count());
+            counts.put("suppression", () -> Map.of(AffectedSignals.NEWLY_SUPPRESSED.name(), newly.count()));
             keys.add(new AffectedSignals.SectionKeys(AffectedSignals.NEWLY_SUPPRESSED, newly, false));
         });
+        Map<String, Long> totals = new LinkedHashMap<>();
+        SideBySide.run(counts, counts.size()).values().forEach(totals::putAll);
         TableExport export = new TableExport(writer, signalRowCap);
         Map<String, Callable<ExportedTable>> exports = new LinkedHashMap<>();
         AffectedSignals.firstRows(keys, correlationDiffs, signals.get(), signalRowCap).forEach((name, rows) ->
