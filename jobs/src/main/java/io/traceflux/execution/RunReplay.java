@@ -27,6 +27,7 @@ import io.traceflux.pipeline.CoPartition;
 import io.traceflux.pipeline.ReplayPipeline;
 import io.traceflux.policy.Policy;
 import io.traceflux.spark.Caches;
+import io.traceflux.spark.CodeGeneration;
 import io.traceflux.spark.ShufflePartitions;
 import io.traceflux.warehouse.CreateTables;
 import io.traceflux.warehouse.ExecutionWriter;
@@ -72,8 +73,13 @@ public final class RunReplay {
     private final Progress progress;
     private final ExecutionAudit audit;
 
+    /**
+     * @param spark the application's session: the run works in a new session of it, whose
+     *              settings it sizes to the window (shuffle partitions, code generation) without
+     *              changing the caller's, so replays side by side each size their own
+     */
     public RunReplay(SparkSession spark, ReplayConfig config, Progress progress) {
-        this.spark = spark;
+        this.spark = spark.newSession();
         this.config = config;
         this.progress = progress;
         this.audit = ExecutionAudit.of(spark, config.warehouse());
@@ -117,13 +123,24 @@ public final class RunReplay {
     }
 
     public ReplayResult execute() {
-        Opened opened = open();
-        ExecutionWriter writer = new ExecutionWriter(spark, config.warehouse(), config.executionId(),
-                config.policy().sha256());
-        try (Caches caches = new Caches()) {
-            Selected selected = select(opened, caches);
-            CompletableFuture<Void> started = CompletableFuture.runAsync(() -> start(opened, writer));
-            return run(opened, selected, writer, started, caches);
+        // Delta and Spark read some settings from the thread's active session: this run's.
+        scala.Option<SparkSession> caller = SparkSession.getActiveSession();
+        SparkSession.setActiveSession(spark);
+        try {
+            Opened opened = open();
+            ExecutionWriter writer = new ExecutionWriter(spark, config.warehouse(), config.executionId(),
+                    config.policy().sha256());
+            try (Caches caches = new Caches()) {
+                Selected selected = select(opened, caches);
+                CompletableFuture<Void> started = CompletableFuture.runAsync(() -> start(opened, writer));
+                return run(opened, selected, writer, started, caches);
+            }
+        } finally {
+            if (caller.isDefined()) {
+                SparkSession.setActiveSession(caller.get());
+            } else {
+                SparkSession.clearActiveSession();
+            }
         }
     }
 
@@ -168,6 +185,7 @@ public final class RunReplay {
                         attempts.recordedVersion("capture_version", config.capture().path()));
         Capture capture = Capture.open(spark, ref);
         Dataset<Row> raw = capture.signals(spark);
+        CodeGeneration.sizeFor(spark, raw);
         BaselineSpec baseline = BaselineSpec.orDefault(config.baseline(), capture.hasBaseline());
         BaselineLoader baselines = new BaselineLoader(spark, config.warehouse(), config.executionId());
         Map<String, Long> pins = new TreeMap<>();

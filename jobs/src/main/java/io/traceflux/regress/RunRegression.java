@@ -63,7 +63,7 @@ public final class RunRegression {
         try {
             List<Future<RegressionRow>> replays = new ArrayList<>();
             for (RegressionConfig.Planned p : plan) {
-                replays.add(pool.submit(() -> replayInOwnSession(p, progress)));
+                replays.add(pool.submit(() -> replayLogged(p, progress)));
             }
             for (Future<RegressionRow> replay : replays) {
                 rows.add(result(replay));
@@ -77,25 +77,15 @@ public final class RunRegression {
         return new RegressionResult(config.runId(), config.suite(), rows, (System.nanoTime() - start) / 1e9);
     }
 
-    /**
-     * One replay in a session of its own: replays side by side share the SparkContext and its
-     * cores, while each sizes its own shuffle partitions and commit metadata (session settings).
-     */
-    private RegressionRow replayInOwnSession(RegressionConfig.Planned p, Progress progress) {
+    /** One replay, its step lines under its own line (each naming the replay when side by side). */
+    private RegressionRow replayLogged(RegressionConfig.Planned p, Progress progress) {
         String name = p.window().name() + " x " + p.replay().policy();
         progress.step(name + (p.candidate() ? " (candidate)" : "") + " as " + p.executionId());
-        SparkSession session = spark.newSession();
-        SparkSession.setActiveSession(session);
-        try {
-            // Side by side, each step line names its replay; one at a time, the nesting does.
-            String indent = config.parallel() > 1 ? "      " + name + " " : "      ";
-            RegressionRow row = replay(p, session, IndentedStream.of(log, indent));
-            log.println("      -> " + (config.parallel() > 1 ? name + ": " : "") + row.status()
-                    + (row.error() == null ? "" : ": " + row.error()));
-            return row;
-        } finally {
-            SparkSession.clearActiveSession();
-        }
+        String indent = config.parallel() > 1 ? "      " + name + " " : "      ";
+        RegressionRow row = replay(p, IndentedStream.of(log, indent));
+        log.println("      -> " + (config.parallel() > 1 ? name + ": " : "") + row.status()
+                + (row.error() == null ? "" : ": " + row.error()));
+        return row;
     }
 
     private static RegressionRow result(Future<RegressionRow> replay) {
@@ -114,14 +104,14 @@ public final class RunRegression {
     }
 
     /** One replay, isolated: whatever it throws becomes a failed row. */
-    private RegressionRow replay(RegressionConfig.Planned p, SparkSession session, PrintStream steps) {
+    private RegressionRow replay(RegressionConfig.Planned p, PrintStream steps) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Policy policy = null;
         try {
             policy = p.candidate() ? config.candidate().orElseThrow() : PolicyRef.resolve(p.replay().policy(),
                     config.policiesRoot());
-            ReplayResult result = new RunReplay(session, replayConfig(p, policy),
+            ReplayResult result = new RunReplay(spark, replayConfig(p, policy),
                     new Progress(steps, RunReplay.steps())).execute();
             return Verdict.of(p.replay(), result).row(rowBase(p, policy, started, t0));
         } catch (InvalidInputException e) {
