@@ -17,6 +17,7 @@ import io.traceflux.capture.UnreadableCapture;
 import io.traceflux.parity.ActionSides;
 import io.traceflux.governance.CompactControlPlane;
 import io.traceflux.governance.ExecutionAudit;
+import io.traceflux.governance.KernelOutputs;
 import io.traceflux.parity.BaselineTables;
 import io.traceflux.parity.Comparison;
 import io.traceflux.parity.ComputeParity;
@@ -29,6 +30,7 @@ import io.traceflux.policy.Policy;
 import io.traceflux.spark.Caches;
 import io.traceflux.spark.CodeGeneration;
 import io.traceflux.spark.ShufflePartitions;
+import io.traceflux.spark.SideBySide;
 import io.traceflux.warehouse.CreateTables;
 import io.traceflux.warehouse.ExecutionWriter;
 import io.traceflux.warehouse.Table;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Dataset;
@@ -67,6 +70,13 @@ import org.apache.spark.storage.StorageLevel;
 public final class RunReplay {
 
     private static final int STEPS = 7;
+    /**
+     * Incidents (replay and baseline) up to which a run holds its incident-level tables on the
+     * driver: a few MiB of rows at most, well inside any driver.
+     */
+    private static final long HELD_INCIDENTS = 10_000;
+    /** Collects at once: each is a small query whose time is mostly the driver's. */
+    private static final int HOLD_THREADS = 4;
 
     private final SparkSession spark;
     private final ReplayConfig config;
@@ -118,8 +128,12 @@ public final class RunReplay {
             Dataset<Row> incidents, long incidentCount, Outcomes outcomes, List<Firing> firings) {
     }
 
-    /** The tables of the run, each conformed to the registry, and the parity report if compared. */
-    private record Outputs(Map<Table, Dataset<Row>> tables, Optional<ParityReport> parity) {
+    /**
+     * The tables of the run, each conformed to the registry, the rows of those it holds on the
+     * driver ({@link #hold}), and the parity report if compared.
+     */
+    private record Outputs(Map<Table, Dataset<Row>> tables, Map<Table, List<Row>> held,
+            Optional<ParityReport> parity) {
     }
 
     public ReplayResult execute() {
@@ -280,7 +294,7 @@ public final class RunReplay {
                 replayed.firings()));
         if (replayed.against().isEmpty()) {
             progress.step("no baseline: parity skipped");
-            return new Outputs(conformed(tables), Optional.empty());
+            return hold(conformed(tables), Optional.empty(), replayed.incidentCount());
         }
         progress.step("computing parity against the baseline");
         Against against = replayed.against().get();
@@ -301,7 +315,29 @@ public final class RunReplay {
         // and first rows), and each read would join the whole signals with their decisions anew:
         // kept on disk once, filled by whichever of the write and the bundle reaches it first.
         out.put(Table.REPLAY_SIGNALS, caches.keep(out.get(Table.REPLAY_SIGNALS), StorageLevel.DISK_ONLY()));
-        return new Outputs(out, Optional.of(parity.report()));
+        return hold(out, Optional.of(parity.report()),
+                replayed.incidentCount() + parity.report().baselineIncidents());
+    }
+
+    /**
+     * With at most {@link #HELD_INCIDENTS} incidents on both sides, collects the
+     * {@link Table#INCIDENT_LEVEL} tables once, side by side: from then on the bundle exports
+     * them from those rows and a first run appends them without a Spark job
+     * ({@link KernelOutputs}), instead of each of the two planning and running the parity plan
+     * again. A small replay's time is mostly such per-query work, not rows.
+     */
+    private Outputs hold(Map<Table, Dataset<Row>> tables, Optional<ParityReport> parity, long incidents) {
+        if (incidents > HELD_INCIDENTS) {
+            return new Outputs(tables, Map.of(), parity);
+        }
+        Map<Table, Callable<List<Row>>> collects = new EnumMap<>(Table.class);
+        Table.INCIDENT_LEVEL.stream().filter(tables::containsKey)
+                .forEach(t -> collects.put(t, tables.get(t)::collectAsList));
+        Map<Table, List<Row>> held = new EnumMap<>(Table.class);
+        held.putAll(SideBySide.run(collects, HOLD_THREADS));
+        Map<Table, Dataset<Row>> out = new EnumMap<>(tables);
+        held.forEach((table, rows) -> out.put(table, spark.createDataFrame(rows, table.schema())));
+        return new Outputs(out, held, parity);
     }
 
     /**
@@ -325,7 +361,8 @@ public final class RunReplay {
     private CompletableFuture<Void> write(Outputs outputs, ExecutionWriter writer, boolean rerun) {
         progress.step("writing " + outputs.tables().size() + " tables under " + config.warehouse().root());
         return CompletableFuture.runAsync(() -> {
-            writer.writeAll(outputs.tables(), rerun);
+            writer.writeAll(outputs.tables(), outputs.held(), KernelOutputs.of(config.warehouse(),
+                    spark.sparkContext().hadoopConfiguration(), writer.commitMetadata()), rerun);
             if (rerun) {
                 // An earlier attempt may have compared with a baseline this one does not have.
                 Table.REPLAY_OUTPUTS.stream().filter(t -> !outputs.tables().containsKey(t)).forEach(writer::delete);

@@ -6,6 +6,7 @@ import io.delta.kernel.types.DataType;
 import io.delta.kernel.types.DoubleType;
 import io.delta.kernel.types.IntegerType;
 import io.delta.kernel.types.LongType;
+import io.delta.kernel.types.MapType;
 import io.delta.kernel.types.StringType;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampType;
@@ -67,6 +68,8 @@ public final class GovernanceTables {
             return TimestampType.TIMESTAMP;
         } else if (t instanceof org.apache.spark.sql.types.ArrayType a) {
             return new ArrayType(kernel(a.elementType()), a.containsNull());
+        } else if (t instanceof org.apache.spark.sql.types.MapType m) {
+            return new MapType(kernel(m.keyType()), kernel(m.valueType()), m.valueContainsNull());
         } else if (t instanceof org.apache.spark.sql.types.StructType s) {
             return kernel(s);
         }

@@ -267,10 +267,21 @@ public final class KernelTables {
      */
     public long append(String table, StructType schemaIfNew, List<Map<String, Object>> rows,
             List<String> statsColumns, Optional<TxnId> txn) {
+        return append(table, schemaIfNew, rows, statsColumns, txn, ENGINE_INFO);
+    }
+
+    /**
+     * As {@link #append(String, StructType, List, List, Optional)}, with {@code engineInfo} in
+     * the commit's {@code engineInfo} (after Kernel's own name and version): Kernel 3.3 cannot
+     * set a commit's {@code userMetadata}, and the engine info is what a table's history shows
+     * of the writer.
+     */
+    public long append(String table, StructType schemaIfNew, List<Map<String, Object>> rows,
+            List<String> statsColumns, Optional<TxnId> txn, String engineInfo) {
         Table delta = Table.forPath(engine, path(table));
         for (int attempt = 1; ; attempt++) {
             boolean exists = exists(table);
-            TransactionBuilder builder = delta.createTransactionBuilder(engine, ENGINE_INFO,
+            TransactionBuilder builder = delta.createTransactionBuilder(engine, engineInfo,
                     exists ? Operation.WRITE : Operation.CREATE_TABLE);
             if (!exists) {
                 builder = builder.withSchema(engine, schemaIfNew);

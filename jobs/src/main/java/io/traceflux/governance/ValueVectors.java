@@ -30,7 +30,7 @@ import java.util.Map;
 /**
  * Plain Java values to and from Kernel's columnar data: rows as maps from column name to
  * String, Long, Integer, Double, Boolean, {@link Instant} (timestamps, microseconds), List
- * (arrays), Map (maps and structs). What is not in a row map is null.
+ * (arrays), Map (maps and structs), both ways. What is not in a row map is null.
  */
 final class ValueVectors {
 
@@ -120,6 +120,38 @@ final class ValueVectors {
                         return vector(element, new ArrayList<>(list));
                     }
                 };
+            }
+
+            @Override
+            public MapValue getMap(int rowId) {
+                Map<?, ?> map = (Map<?, ?>) values.get(rowId);
+                MapType mapType = (MapType) type;
+                List<Object> keys = new ArrayList<>(map.keySet());
+                List<Object> vals = keys.stream().map(k -> (Object) map.get(k)).toList();
+                return new MapValue() {
+                    @Override
+                    public int getSize() {
+                        return keys.size();
+                    }
+
+                    @Override
+                    public ColumnVector getKeys() {
+                        return vector(mapType.getKeyType(), keys);
+                    }
+
+                    @Override
+                    public ColumnVector getValues() {
+                        return vector(mapType.getValueType(), vals);
+                    }
+                };
+            }
+
+            @Override
+            public ColumnVector getChild(int ordinal) {
+                // A struct's values are maps from field name to value, as value() reads them.
+                StructField field = ((StructType) type).at(ordinal);
+                return vector(field.getDataType(), values.stream()
+                        .map(v -> v == null ? null : (Object) ((Map<?, ?>) v).get(field.getName())).toList());
             }
         };
     }

@@ -6,6 +6,7 @@ import io.delta.tables.DeltaTable;
 import io.traceflux.spark.SideBySide;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +23,8 @@ import org.apache.spark.sql.functions;
  * conflicts with another execution's commit; a re-run replaces exactly the rows of its
  * {@code execution_id} ({@code replaceWhere}), so it never duplicates them. Every commit
  * carries the execution id and policy hash as Delta commit metadata ({@code userMetadata}), so
- * a table's history says which run wrote what.
+ * a table's history says which run wrote what. Rows a new execution already holds on the driver
+ * can be appended without Spark instead ({@link HeldRowsAppender}).
  */
 public final class ExecutionWriter {
 
@@ -40,6 +42,11 @@ public final class ExecutionWriter {
         this.warehouse = warehouse;
         this.executionId = executionId;
         this.commitMetadata = metadata(executionId, policySha256);
+    }
+
+    /** What every commit of this execution says of it: its id and policy hash, as JSON. */
+    public String commitMetadata() {
+        return commitMetadata;
     }
 
     /** Replaces this execution's rows of {@code table} by {@code rows} (which must carry execution_id). */
@@ -95,12 +102,38 @@ public final class ExecutionWriter {
      * dominates a replay of a few minutes of signals.
      */
     public void writeAll(Map<Table, Dataset<Row>> tables, boolean replacing) {
+        writeAll(tables, Map.of(), HeldRowsAppender.NONE, replacing);
+    }
+
+    /**
+     * As {@link #writeAll(Map, boolean)}; the tables whose rows are also {@code held} on the
+     * driver (the same rows as their dataset) are appended by {@code appender} when this is a
+     * blind append and it accepts them, so that no Spark job writes them.
+     */
+    public void writeAll(Map<Table, Dataset<Row>> tables, Map<Table, List<Row>> held, HeldRowsAppender appender,
+            boolean replacing) {
         Map<Table, Callable<Void>> writes = new EnumMap<>(Table.class);
         tables.forEach((table, rows) -> writes.put(table, () -> {
-            write(table, rows, replacing);
+            if (replacing || !held.containsKey(table) || !appendHeld(appender, table, held.get(table))) {
+                write(table, rows, replacing);
+            }
             return null;
         }));
         SideBySide.run(writes, PARALLEL_WRITES);
+    }
+
+    /** A held append, retried like a Spark commit when a concurrent commit conflicts with it. */
+    private static boolean appendHeld(HeldRowsAppender appender, Table table, List<Row> rows) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return appender.append(table, rows);
+            } catch (io.delta.kernel.exceptions.ConcurrentWriteException e) {
+                if (attempt == COMMIT_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
     }
 
     /** Backs off a little longer each attempt, with jitter, so that racing writers part. */

@@ -90,6 +90,14 @@ public enum Table {
             BLAST_RADIUS, REPLAY_ACTIONS, ACTION_DIFFS, BASELINE_INCIDENTS, BASELINE_ACTIONS);
 
     /**
+     * The replay outputs with a row per incident, component, rule, dimension value or action
+     * firing, never per signal: their size follows the number of incidents, so a run with few
+     * incidents can hold them on the driver.
+     */
+    public static final List<Table> INCIDENT_LEVEL = List.of(REPLAY_INCIDENTS, PARITY_REPORT, INCIDENT_DIFFS,
+            RULE_IMPACT, BLAST_RADIUS, REPLAY_ACTIONS, ACTION_DIFFS, BASELINE_INCIDENTS, BASELINE_ACTIONS);
+
+    /**
      * The small tables the control-plane commands read without Spark, one row or a few per
      * execution or decision: kept in few files ({@code io.traceflux.governance.CompactControlPlane}).
      */

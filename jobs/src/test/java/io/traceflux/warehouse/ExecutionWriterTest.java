@@ -59,6 +59,41 @@ class ExecutionWriterTest extends SparkTestBase {
         assertThat(counts).containsExactlyEntriesOf(new TreeMap<>(Map.of("a", 2L, "b", 2L, "new1", 2L, "new2", 2L)));
     }
 
+    @Test
+    void heldRowsGoToTheAppenderOnlyForABlindAppendAndSparkWritesWhatItDeclines() {
+        Warehouse warehouse = new Warehouse(dir.resolve("held").toString());
+        Dataset<Row> incidents = rows("h", 3);
+        Dataset<Row> impact = rows("h", 2);
+        Map<Table, List<Row>> held = Map.of(Table.REPLAY_INCIDENTS, incidents.collectAsList(),
+                Table.RULE_IMPACT, impact.collectAsList());
+        List<String> offered = new ArrayList<>();
+        HeldRowsAppender appender = (table, rows) -> {
+            offered.add(table.tableName() + ":" + rows.size());
+            // Accepts replay_incidents (and writes nothing: the test only sees what it was offered).
+            return table == Table.REPLAY_INCIDENTS;
+        };
+        Map<Table, Dataset<Row>> tables = Map.of(Table.REPLAY_INCIDENTS, incidents, Table.RULE_IMPACT, impact,
+                Table.QUARANTINE, rows("h", 4));
+
+        writer(warehouse, "h").writeAll(tables, held, appender, false);
+
+        assertThat(offered).containsExactlyInAnyOrder("replay_incidents:3", "rule_impact:2");
+        assertThat(dir.resolve("held").resolve("replay_incidents")).doesNotExist();
+        assertThat(count(warehouse, Table.RULE_IMPACT)).isEqualTo(2);
+        assertThat(count(warehouse, Table.QUARANTINE)).isEqualTo(4);
+
+        offered.clear();
+        writer(warehouse, "h").writeAll(tables, held, appender, true);
+
+        assertThat(offered).isEmpty();
+        assertThat(count(warehouse, Table.REPLAY_INCIDENTS)).isEqualTo(3);
+        assertThat(count(warehouse, Table.RULE_IMPACT)).isEqualTo(2);
+    }
+
+    private static long count(Warehouse warehouse, Table table) {
+        return spark.read().format("delta").load(warehouse.tablePath(table)).count();
+    }
+
     private static ExecutionWriter writer(Warehouse warehouse, String id) {
         return new ExecutionWriter(spark, warehouse, id, "0".repeat(64));
     }
