@@ -2,6 +2,7 @@ package io.traceflux.warehouse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.exceptions.DeltaConcurrentModificationException;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.tables.DeltaTable;
 import io.traceflux.spark.SideBySide;
 import java.util.EnumMap;
@@ -99,16 +100,10 @@ public final class ExecutionWriter {
      * Writes this execution's rows of several tables at once, replacing earlier rows when
      * {@code replacing} (a re-run), else appending. Each table is still one atomic commit;
      * running them side by side hides the per-commit latency of small tables, which otherwise
-     * dominates a replay of a few minutes of signals.
-     */
-    public void writeAll(Map<Table, Dataset<Row>> tables, boolean replacing) {
-        writeAll(tables, Map.of(), HeldRowsAppender.NONE, replacing);
-    }
-
-    /**
-     * As {@link #writeAll(Map, boolean)}; the tables whose rows are also {@code held} on the
-     * driver (the same rows as their dataset) are appended by {@code appender} when this is a
-     * blind append and it accepts them, so that no Spark job writes them.
+     * dominates a replay of a few minutes of signals. The tables whose rows are also
+     * {@code held} on the driver (the same rows as their dataset) are appended by
+     * {@code appender} when this is a blind append and it accepts them, so that no Spark job
+     * writes them ({@link HeldRowsAppender#NONE} for none).
      */
     public void writeAll(Map<Table, Dataset<Row>> tables, Map<Table, List<Row>> held, HeldRowsAppender appender,
             boolean replacing) {
@@ -127,7 +122,7 @@ public final class ExecutionWriter {
         for (int attempt = 1; ; attempt++) {
             try {
                 return appender.append(table, rows);
-            } catch (io.delta.kernel.exceptions.ConcurrentWriteException e) {
+            } catch (ConcurrentWriteException e) {
                 if (attempt == COMMIT_ATTEMPTS) {
                     throw e;
                 }
