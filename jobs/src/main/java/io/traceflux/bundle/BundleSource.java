@@ -1,6 +1,7 @@
 package io.traceflux.bundle;
 
 import io.traceflux.warehouse.Table;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,4 +21,12 @@ public interface BundleSource {
      * does not exist (a table that exists without rows of this execution gives no rows).
      */
     Optional<Dataset<Row>> read(Table table);
+
+    /**
+     * The same rows as {@link #read}, when the source already holds them on the driver: the
+     * bundle then sorts and exports them without a Spark job. Empty by default.
+     */
+    default Optional<List<Row>> held(Table table) {
+        return Optional.empty();
+    }
 }

@@ -3,23 +3,22 @@ package io.traceflux.bundle;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes a table as {@code <name>.csv} and {@code <name>.jsonl}: its first rows in a fixed row
- * order, up to a cap. Spark's top-k merges the partitions' first rows on an executor and the
- * driver streams only the result, so no more than the cap's rows of a large diff table ever
- * reach the driver.
+ * order ({@link RowOrder}), up to a cap. Spark's top-k merges the partitions' first rows on an
+ * executor and the driver streams only the result, so no more than the cap's rows of a large
+ * diff table ever reach the driver. Rows a replay already holds on the driver are sorted there,
+ * with no Spark job.
  */
 final class TableExport {
 
@@ -45,16 +44,50 @@ final class TableExport {
      */
     ExportedTable export(String folder, String name, Dataset<Row> rows, List<String> sortKey, int keep, long total) {
         Dataset<Row> ordered = ordered(rows, sortKey).limit((int) Math.min(maxRows, Integer.MAX_VALUE));
-        List<String> columns = Arrays.asList(rows.columns());
+        Written written = write(folder, name, List.of(rows.columns()), ordered.toLocalIterator(), keep);
+        // Only a table that reached the cap needs a second pass to learn its size.
+        long all = total >= 0 ? total : written.rows() < maxRows ? written.rows() : rows.count();
+        return written.table(all);
+    }
+
+    /**
+     * As {@link #export(String, String, Dataset, List, int)} for a table whose rows are also
+     * {@code held} on the driver: sorted there, with no Spark job, unless {@link RowOrder} cannot
+     * order one of its columns' types.
+     */
+    ExportedTable export(String folder, String name, Dataset<Row> rows, List<Row> held, List<String> sortKey,
+            int keep) {
+        StructType schema = rows.schema();
+        Optional<Comparator<Row>> order = RowOrder.comparator(schema, sortKey);
+        if (order.isEmpty()) {
+            return export(folder, name, rows, sortKey, keep, held.size());
+        }
+        Iterator<Row> ordered = held.stream().sorted(order.get()).limit(maxRows).iterator();
+        return write(folder, name, List.of(schema.fieldNames()), ordered, keep).table(held.size());
+    }
+
+    /** {@code rows} sorted by the key columns it has, then by its other atomic columns. */
+    static Dataset<Row> ordered(Dataset<Row> rows, List<String> sortKey) {
+        return rows.orderBy(RowOrder.columns(rows.schema(), sortKey).stream().map(functions::col)
+                .toArray(Column[]::new));
+    }
+
+    /** The files written for one table, how many rows they have and the first rows kept. */
+    private record Written(String name, List<String> files, List<String> columns, long rows, List<Row> head) {
+        ExportedTable table(long total) {
+            return new ExportedTable(name, files, columns, total, rows, head);
+        }
+    }
+
+    private Written write(String folder, String name, List<String> columns, Iterator<Row> ordered, int keep) {
         String csv = folder + "/" + name + ".csv";
         String jsonl = folder + "/" + name + ".jsonl";
         List<Row> head = new ArrayList<>();
         long[] written = {0};
         out.write(csv, csvOut -> out.write(jsonl, jsonOut -> {
             csvOut.write(CsvText.header(columns));
-            Iterator<Row> it = ordered.toLocalIterator();
-            while (it.hasNext()) {
-                Row row = it.next();
+            while (ordered.hasNext()) {
+                Row row = ordered.next();
                 writeRow(row, csvOut, jsonOut);
                 if (head.size() < keep) {
                     head.add(row);
@@ -62,24 +95,7 @@ final class TableExport {
                 written[0]++;
             }
         }));
-        // Only a table that reached the cap needs a second pass to learn its size.
-        long all = total >= 0 ? total : written[0] < maxRows ? written[0] : rows.count();
-        return new ExportedTable(name, List.of(csv, jsonl), columns, all, written[0], head);
-    }
-
-    /** {@code rows} sorted by the key columns it has, then by its other atomic columns. */
-    static Dataset<Row> ordered(Dataset<Row> rows, List<String> sortKey) {
-        List<String> names = Arrays.asList(rows.columns());
-        List<Column> order = new ArrayList<>();
-        sortKey.stream().filter(names::contains).forEach(k -> order.add(functions.col(k)));
-        for (StructField f : rows.schema().fields()) {
-            boolean nested = f.dataType() instanceof MapType || f.dataType() instanceof ArrayType
-                    || f.dataType() instanceof StructType;
-            if (!nested && !sortKey.contains(f.name())) {
-                order.add(functions.col(f.name()));
-            }
-        }
-        return rows.orderBy(order.toArray(Column[]::new));
+        return new Written(name, List.of(csv, jsonl), columns, written[0], head);
     }
 
     private static void writeRow(Row row, Writer csv, Writer jsonl) throws IOException {

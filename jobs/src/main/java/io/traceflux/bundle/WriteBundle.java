@@ -190,7 +190,8 @@ public final class WriteBundle {
     /** Exports the tables, the signal sections and the policy file; returns what they hold. */
     private BundleContent gather(BundleSource tables, Lineage lineage, BundleWriter writer) {
         Optional<ParityFigures> parity = tables.read(Table.PARITY_REPORT)
-                .flatMap(rows -> rows.limit(1).collectAsList().stream().findFirst())
+                .flatMap(rows -> tables.held(Table.PARITY_REPORT).orElseGet(() -> rows.limit(1).collectAsList())
+                        .stream().findFirst())
                 .map(ParityFigures::new);
         Map<String, ExportedTable> exported = exportTables(tables, new TableExport(writer, tableRowCap),
                 parity.isPresent());
@@ -236,8 +237,10 @@ public final class WriteBundle {
             }
             int keep = SIGNAL_LEVEL.contains(t) ? ReportHtml.ROWS_SHOWN
                     : INCIDENTS.contains(t) ? timelineCap : (int) Math.min(tableRowCap, Integer.MAX_VALUE);
-            tables.read(t).ifPresent(rows -> exports.put(t.tableName(),
-                    () -> export.export("tables", t.tableName(), rows, t.sortKey(), keep)));
+            Optional<List<Row>> held = tables.held(t);
+            tables.read(t).ifPresent(rows -> exports.put(t.tableName(), () -> held.isPresent()
+                    ? export.export("tables", t.tableName(), rows, held.get(), t.sortKey(), keep)
+                    : export.export("tables", t.tableName(), rows, t.sortKey(), keep)));
         }
         return SideBySide.run(exports, EXPORT_THREADS);
     }

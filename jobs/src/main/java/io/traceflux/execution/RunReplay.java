@@ -379,7 +379,7 @@ public final class RunReplay {
         progress.step("writing the evidence bundle under " + config.warehouse().bundlePath(config.executionId()));
         Row execution = record.first();
         return WriteBundle.with(spark).warehouse(config.warehouse().root()).executionId(config.executionId())
-                .source(new HeldTables(execution, outputs.tables(),
+                .source(new HeldTables(execution, outputs.tables(), outputs.held(),
                         new WarehouseTables(spark, config.warehouse().root(), config.executionId())))
                 .beforePublish(() -> await(written))
                 .execute();
