@@ -75,6 +75,11 @@ public final class RunReplay {
      * driver: a few MiB of rows at most, well inside any driver.
      */
     private static final long HELD_INCIDENTS = 10_000;
+    /**
+     * Capture rows up to which a run also holds its signal-level tables on the driver: each row
+     * is well under a KiB, so a few tens of MiB at most.
+     */
+    private static final long HELD_SIGNALS = 20_000;
     /** Collects at once: each is a small query whose time is mostly the driver's. */
     private static final int HOLD_THREADS = 4;
 
@@ -294,7 +299,7 @@ public final class RunReplay {
                 replayed.firings()));
         if (replayed.against().isEmpty()) {
             progress.step("no baseline: parity skipped");
-            return hold(conformed(tables), Optional.empty(), replayed.incidentCount());
+            return hold(conformed(tables), Optional.empty(), replayed.incidentCount(), selected.counts().inputRows());
         }
         progress.step("computing parity against the baseline");
         Against against = replayed.against().get();
@@ -316,23 +321,28 @@ public final class RunReplay {
         // kept on disk once, filled by whichever of the write and the bundle reaches it first.
         out.put(Table.REPLAY_SIGNALS, caches.keep(out.get(Table.REPLAY_SIGNALS), StorageLevel.DISK_ONLY()));
         return hold(out, Optional.of(parity.report()),
-                replayed.incidentCount() + parity.report().baselineIncidents());
+                replayed.incidentCount() + parity.report().baselineIncidents(), selected.counts().inputRows());
     }
 
     /**
      * With at most {@link #HELD_INCIDENTS} incidents on both sides, collects the
-     * {@link Table#INCIDENT_LEVEL} tables once, side by side: from then on the bundle exports
-     * them from those rows and a first run appends them without a Spark job
+     * {@link Table#INCIDENT_LEVEL} tables once, side by side, and with at most
+     * {@link #HELD_SIGNALS} capture rows the {@link Table#SIGNAL_LEVEL} ones too: from then on
+     * the bundle exports them from those rows and a first run appends them without a Spark job
      * ({@link KernelOutputs}), instead of each of the two planning and running the parity plan
      * again. A small replay's time is mostly such per-query work, not rows.
      */
-    private Outputs hold(Map<Table, Dataset<Row>> tables, Optional<ParityReport> parity, long incidents) {
-        if (incidents > HELD_INCIDENTS) {
-            return new Outputs(tables, Map.of(), parity);
+    private Outputs hold(Map<Table, Dataset<Row>> tables, Optional<ParityReport> parity, long incidents,
+            long captureRows) {
+        List<Table> small = new ArrayList<>();
+        if (incidents <= HELD_INCIDENTS) {
+            small.addAll(Table.INCIDENT_LEVEL);
+        }
+        if (captureRows <= HELD_SIGNALS) {
+            small.addAll(Table.SIGNAL_LEVEL);
         }
         Map<Table, Callable<List<Row>>> collects = new EnumMap<>(Table.class);
-        Table.INCIDENT_LEVEL.stream().filter(tables::containsKey)
-                .forEach(t -> collects.put(t, tables.get(t)::collectAsList));
+        small.stream().filter(tables::containsKey).forEach(t -> collects.put(t, tables.get(t)::collectAsList));
         Map<Table, List<Row>> held = new EnumMap<>(Table.class);
         held.putAll(SideBySide.run(collects, HOLD_THREADS));
         Map<Table, Dataset<Row>> out = new EnumMap<>(tables);

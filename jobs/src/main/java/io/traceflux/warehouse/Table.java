@@ -98,6 +98,13 @@ public enum Table {
             RULE_IMPACT, BLAST_RADIUS, REPLAY_ACTIONS, ACTION_DIFFS, BASELINE_INCIDENTS, BASELINE_ACTIONS);
 
     /**
+     * The replay outputs with at most a row per row of the capture: their size follows the
+     * capture's, so a run over a small capture can hold them on the driver too.
+     */
+    public static final List<Table> SIGNAL_LEVEL = List.of(REPLAY_SIGNALS, QUARANTINE, FINGERPRINT_DIFFS,
+            SUPPRESSION_DIFFS, CORRELATION_DIFFS);
+
+    /**
      * The small tables the control-plane commands read without Spark, one row or a few per
      * execution or decision: kept in few files ({@code io.traceflux.governance.CompactControlPlane}).
      */

@@ -34,7 +34,7 @@ import scala.collection.JavaConverters;
 
 /**
  * The small output tables appended with Delta Kernel read back through Spark exactly as the
- * rows were: every incident-level table, with maps, arrays of structs, microsecond timestamps
+ * rows were: every incident-level and signal-level table, with maps, arrays of structs, microsecond timestamps
  * and nulls at every level; a table that is missing or has other columns is declined and left
  * untouched.
  */
@@ -46,11 +46,13 @@ class KernelOutputsTest extends SparkTestBase {
     Path dir;
 
     @Test
-    void everyIncidentLevelTableReadsBackAsTheRowsAppended() {
+    void everyTableARunCanHoldReadsBackAsTheRowsAppended() {
         Warehouse warehouse = new Warehouse(dir.toString());
-        new CreateTables(spark, warehouse).ifMissing(Table.INCIDENT_LEVEL);
+        List<Table> held = new ArrayList<>(Table.INCIDENT_LEVEL);
+        held.addAll(Table.SIGNAL_LEVEL);
+        new CreateTables(spark, warehouse).ifMissing(held);
         KernelOutputs outputs = KernelOutputs.of(warehouse, spark.sparkContext().hadoopConfiguration(), METADATA);
-        for (Table table : Table.INCIDENT_LEVEL) {
+        for (Table table : held) {
             List<Row> rows = List.of(row(table.schema(), 1, false), row(table.schema(), 2, false),
                     row(table.schema(), 3, true));
 
