@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The commit floor of the README's sample replay: what writing its 14 output tables and its
 # executions row costs a fresh process that does nothing else (bench/.../CommitFloor.java), with
-# Spark's Delta writer alone and with the incident-level tables appended by Delta Kernel as a
-# small replay does. Rounds alternate the two on copies of one warehouse whose tables exist.
+# Spark's Delta writer alone and with every table appended by Delta Kernel, as a replay of a
+# capture this small does. Rounds alternate the two on copies of one warehouse whose tables exist.
 # The source rows are read through Spark first, so its query path is warm, as at the end of a
 # replay, and its Delta write path cold, as in a replay. Not part of `mvn verify`.
 #

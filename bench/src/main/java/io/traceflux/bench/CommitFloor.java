@@ -24,7 +24,8 @@ import org.apache.spark.sql.functions;
  *
  * <p>Usage: {@code CommitFloor create TARGET} makes the tables; {@code CommitFloor spark|held
  * SOURCE EXECUTION TARGET} writes them: {@code spark} with Spark's Delta writer only, {@code held}
- * with the incident-level tables appended by Delta Kernel as a small run does. The source rows
+ * with every table appended by Delta Kernel, as a run over a capture as small as the sample does
+ * (its incident-level and signal-level tables are all held). The source rows
  * are read through Spark before the clock starts: Spark's query path is then warm, as at the end
  * of a replay, and its Delta write path cold, as in a replay.
  */
@@ -52,9 +53,7 @@ public final class CommitFloor {
         for (Table table : Table.REPLAY_OUTPUTS) {
             List<Row> rows = rowsOf(spark, source, table, execution);
             tables.put(table, spark.createDataFrame(rows, table.schema()));
-            if (Table.INCIDENT_LEVEL.contains(table)) {
-                held.put(table, rows);
-            }
+            held.put(table, rows);
         }
         Dataset<Row> record = spark.createDataFrame(rowsOf(spark, source, Table.EXECUTIONS, execution),
                 Table.EXECUTIONS.schema());
