@@ -11,9 +11,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * The rows a replay wrote, as it still holds them (cached, local, or collected on the driver),
- * so its bundle needs no read of the tables it has just produced. A replay output it did not write (parity tables of
- * a run without a baseline) is absent; tables other commands write (governance) are read from
- * {@code others}. Every held dataset must have its table's columns ({@link Table#conform}):
+ * so its bundle needs no read of the tables it has just produced. A replay output it did not
+ * write (parity tables of a run without a baseline) is absent; tables other commands write
+ * (governance) are read from {@code others}. Every held dataset must have its table's columns ({@link Table#conform}):
  * then the bundle equals the one {@code traceflux bundle} writes from the warehouse.
  */
 public final class HeldTables implements BundleSource {
