@@ -318,7 +318,8 @@ public final class RunReplay {
         Map<Table, Dataset<Row>> out = conformed(tables);
         // With a baseline the bundle reads replay_signals again (the affected signals, their counts
         // and first rows), and each read would join the whole signals with their decisions anew:
-        // kept on disk once, filled by whichever of the write and the bundle reaches it first.
+        // kept on disk once, filled by whichever of the write and the bundle reaches it first (or
+        // by the collect of a small capture's rows, which both then use instead: hold).
         out.put(Table.REPLAY_SIGNALS, caches.keep(out.get(Table.REPLAY_SIGNALS), StorageLevel.DISK_ONLY()));
         return hold(out, Optional.of(parity.report()),
                 replayed.incidentCount() + parity.report().baselineIncidents(), selected.counts().inputRows());
