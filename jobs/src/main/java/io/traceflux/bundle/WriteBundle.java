@@ -59,7 +59,8 @@ public final class WriteBundle {
             Table.FINGERPRINT_DIFFS, Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS,
             Table.RULE_IMPACT, Table.BLAST_RADIUS, Table.ACTION_DIFFS, Table.REPLAY_INCIDENTS,
             Table.REPLAY_ACTIONS, Table.BASELINE_INCIDENTS, Table.BASELINE_ACTIONS, Table.APPROVALS);
-    private static final List<Table> SIGNAL_LEVEL = List.of(Table.FINGERPRINT_DIFFS,
+    /** The signal diff tables: the report shows only their first rows. */
+    private static final List<Table> SIGNAL_DIFFS = List.of(Table.FINGERPRINT_DIFFS,
             Table.SUPPRESSION_DIFFS, Table.CORRELATION_DIFFS);
     /** Tables the timeline draws: the incidents and their actions' firings. */
     private static final List<Table> INCIDENTS = List.of(Table.REPLAY_INCIDENTS,
@@ -235,7 +236,7 @@ public final class WriteBundle {
             if (!compared && COMPARISON.contains(t)) {
                 continue;
             }
-            int keep = SIGNAL_LEVEL.contains(t) ? ReportHtml.ROWS_SHOWN
+            int keep = SIGNAL_DIFFS.contains(t) ? ReportHtml.ROWS_SHOWN
                     : INCIDENTS.contains(t) ? timelineCap : (int) Math.min(tableRowCap, Integer.MAX_VALUE);
             Optional<List<Row>> held = tables.held(t);
             tables.read(t).ifPresent(rows -> exports.put(t.tableName(), () -> held.isPresent()
