@@ -139,6 +139,13 @@ public final class RunReplay {
      */
     private record Outputs(Map<Table, Dataset<Row>> tables, Map<Table, List<Row>> held,
             Optional<ParityReport> parity) {
+
+        /** The same outputs with {@code table}'s rows given by {@code rows}. */
+        Outputs with(Table table, Dataset<Row> rows) {
+            Map<Table, Dataset<Row>> replaced = new EnumMap<>(tables);
+            replaced.put(table, rows);
+            return new Outputs(replaced, held, parity);
+        }
     }
 
     public ReplayResult execute() {
@@ -315,14 +322,16 @@ public final class RunReplay {
                 BaselineIncidents.of(against.baseline(), parity.baselineMembers(), config.executionId()));
         tables.put(Table.BASELINE_ACTIONS, FiringRows.of(spark, Table.BASELINE_ACTIONS, config.executionId(),
                 parity.baselineFirings()));
-        Map<Table, Dataset<Row>> out = conformed(tables);
+        Outputs outputs = hold(conformed(tables), Optional.of(parity.report()),
+                replayed.incidentCount() + parity.report().baselineIncidents(), selected.counts().inputRows());
+        if (outputs.held().containsKey(Table.REPLAY_SIGNALS)) {
+            return outputs;
+        }
         // With a baseline the bundle reads replay_signals again (the affected signals, their counts
         // and first rows), and each read would join the whole signals with their decisions anew:
-        // kept on disk once, filled by whichever of the write and the bundle reaches it first (or
-        // by the collect of a small capture's rows, which both then use instead: hold).
-        out.put(Table.REPLAY_SIGNALS, caches.keep(out.get(Table.REPLAY_SIGNALS), StorageLevel.DISK_ONLY()));
-        return hold(out, Optional.of(parity.report()),
-                replayed.incidentCount() + parity.report().baselineIncidents(), selected.counts().inputRows());
+        // kept on disk once, filled by whichever of the write and the bundle reaches it first.
+        return outputs.with(Table.REPLAY_SIGNALS,
+                caches.keep(outputs.tables().get(Table.REPLAY_SIGNALS), StorageLevel.DISK_ONLY()));
     }
 
     /**

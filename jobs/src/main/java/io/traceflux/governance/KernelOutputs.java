@@ -18,8 +18,8 @@ import org.apache.spark.sql.Row;
 /**
  * Appends a replay's small output tables with Delta Kernel: the rows the run holds on the
  * driver become one Parquet file and one commit, with no Spark query to plan and schedule
- * ({@code bench/commit-floor.sh}: the sample replay's 14 tables took 1.7 to 2.0 s with Spark's
- * Delta writer, 0.9 to 1.0 s with these nine appended here). Only a table that exists with
+ * ({@code bench/commit-floor.sh}: the sample replay's 14 tables took 1.6 to 1.9 s with Spark's
+ * Delta writer, 0.4 to 0.5 s appended here). Only a table that exists with
  * exactly the registry's columns is appended here; any other is declined, and Spark writes it
  * (creating it or merging its schema). File statistics cover the leading atomic columns, as
  * the tables' own {@code dataSkippingNumIndexedCols} asks of Spark's writes.
